@@ -1,0 +1,70 @@
+using System.CommandLine;
+using ScoringGrid.Scoring;
+
+namespace ScoringGrid.Cli.Commands;
+
+/// <summary>
+/// <c>sg score FILE...</c>: one JSON result per line, in input order; a bad application prints its
+/// error on its line. Exit code 0 when all scored, 2 when any was invalid. <c>-</c> reads JSON Lines from stdin.
+/// </summary>
+internal static class ScoreCommand
+{
+    public const int InvalidExitCode = 2;
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Application documents (JSON); '-' reads JSON Lines from stdin",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var rulesets = CatalogOption.Create();
+        var command = new Command("score", "Score application documents offline and print one JSON result per line") { files, rulesets };
+        command.SetAction(result =>
+        {
+            var catalog = CatalogOption.Load(result.GetValue(rulesets));
+            using var stdout = Console.OpenStandardOutput();
+            return Run(catalog, result.GetValue(files)!, Console.In, stdout);
+        });
+        return command;
+    }
+
+    /// <summary>Scores every input and writes the lines; returns the exit code.</summary>
+    public static int Run(RuleSetCatalog catalog, IEnumerable<string> inputs, TextReader stdin, Stream output)
+    {
+        var writer = new ResultLineWriter(output);
+        var allScored = true;
+        foreach (var input in inputs)
+        {
+            if (input == "-")
+            {
+                while (stdin.ReadLine() is { } line)
+                {
+                    if (!string.IsNullOrWhiteSpace(line))
+                    {
+                        allScored &= writer.Score(catalog, System.Text.Encoding.UTF8.GetBytes(line));
+                    }
+                }
+
+                continue;
+            }
+
+            byte[] document;
+            try
+            {
+                document = File.ReadAllBytes(input);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                writer.Error(new ScoringError(ScoringErrorCodes.NotFound, "", $"cannot read {input}: {e.Message}"));
+                allScored = false;
+                continue;
+            }
+
+            allScored &= writer.Score(catalog, document);
+        }
+
+        writer.Flush();
+        return allScored ? 0 : InvalidExitCode;
+    }
+}

@@ -1,0 +1,88 @@
+using ScoringGrid.Scoring.Internal;
+using ScoringGrid.Scoring.Internal.Evaluation;
+
+namespace ScoringGrid.Scoring;
+
+public sealed partial class CompiledRuleSet
+{
+    /// <summary>Scores one application into a new result.</summary>
+    /// <param name="application">The application; its <c>ruleset</c> field is not consulted here.</param>
+    /// <param name="options">Clock, fraud registry and pool list; defaults when null.</param>
+    /// <param name="observed">Figures observed by verification; lower ones replace the declared ones.</param>
+    public ScoreOutcome Score(Application application, ScoringOptions? options = null, IReadOnlyDictionary<string, double>? observed = null) =>
+        Score(application, new ScoreResult(this), options, observed);
+
+    /// <summary>Scores into <paramref name="reuse"/> (a result of this rule set), allocating nothing on success.</summary>
+    public ScoreOutcome Score(
+        Application application, ScoreResult reuse, ScoringOptions? options = null, IReadOnlyDictionary<string, double>? observed = null)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(reuse);
+        if (!ReferenceEquals(reuse.RuleSet, this))
+        {
+            reuse = new ScoreResult(this);
+        }
+
+        var input = reuse.Input;
+        var error = ApplicationResolver.Resolve(this, application, input, options ?? ScoringOptions.Default, observed)
+            ?? ValidateLines(input);
+        if (error is not null)
+        {
+            return ScoreOutcome.Failure(error);
+        }
+
+        reuse.Clear();
+        reuse.ApplicationId = application.Id;
+        var criteria = reuse.CriteriaBuffer;
+        for (var i = 0; i < Criteria.Length; i++)
+        {
+            criteria[i] = Criteria[i].Evaluate(input);
+        }
+
+        reuse.LevelIndex = Ladder.Reached(criteria, out var eligible);
+        reuse.Eligible = eligible;
+        if (IsScored)
+        {
+            Totals.Apply(this, reuse);
+        }
+
+        if (Subsidy is not null)
+        {
+            reuse.SubsidyYuan = Subsidy.Compute(input, reuse.LevelIndex, reuse.Eligible);
+        }
+
+        if (Priorities.Length > 0)
+        {
+            reuse.Priorities = PrioritiesOf(input);
+        }
+
+        return ScoreOutcome.Success(reuse);
+    }
+
+    private ScoringError? ValidateLines(EvaluationInput input)
+    {
+        foreach (var c in Criteria)
+        {
+            if (c is RatioLineCriterion line && line.Validate(input) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    private IReadOnlyList<string> PrioritiesOf(EvaluationInput input)
+    {
+        List<string>? marks = null;
+        foreach (var p in Priorities)
+        {
+            if (p.Applies(input))
+            {
+                (marks ??= []).Add(p.Id);
+            }
+        }
+
+        return marks ?? (IReadOnlyList<string>)[];
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+
+namespace ScoringGrid.Scoring.Internal.Evaluation;
+
+/// <summary>
+/// Checks an application against a rule set's vocabulary and writes it into dense arrays.
+/// Every id is looked up once here; rules never see a string id again.
+/// </summary>
+internal static class ApplicationResolver
+{
+    public static ScoringError? Resolve(
+        CompiledRuleSet rs, Application app, EvaluationInput input, ScoringOptions options, IReadOnlyDictionary<string, double>? observed)
+    {
+        input.Reset();
+        input.Province = app.Applicant.Province;
+        input.Provider = app.Applicant.Provider;
+        input.CreditCode = app.Applicant.CreditCode;
+        input.AsOf = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
+        input.Registry = options.Registry;
+        input.ProviderPool = rs.ProviderPoolFor(options);
+
+        var deployment = app.Deployment;
+        if (deployment.Length > 0 && deployment is not ("public" or "private" or "hybrid" or "dedicated"))
+        {
+            return ScoringErrors.InvalidDeployment(deployment);
+        }
+
+        input.Deployment = deployment;
+        return ResolveFlags(rs, app, input)
+            ?? ResolveItems(rs, app, input)
+            ?? ResolveFigures(rs, app, input, observed)
+            ?? ResolveDates(rs, app, input)
+            ?? ResolveExperts(rs, app, input);
+    }
+
+    private static ScoringError? ResolveFlags(CompiledRuleSet rs, Application app, EvaluationInput input)
+    {
+        foreach (var (id, value) in app.Flags)
+        {
+            if (!rs.FlagIndex.TryGetValue(id, out var index))
+            {
+                return ScoringErrors.UnknownFlag(id, rs.Key);
+            }
+
+            input.Flags[index] = value ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return null;
+    }
+
+    private static ScoringError? ResolveItems(CompiledRuleSet rs, Application app, EvaluationInput input)
+    {
+        var items = app.Items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!rs.ItemIndex.TryGetValue(items[i], out var index))
+            {
+                return ScoringErrors.UnknownItem(i, items[i], rs.Key);
+            }
+
+            // Items of a conditional group (IT services) count only for applicants that meet it.
+            var onlyWhen = rs.ItemOnlyWhenFlag[index];
+            if (onlyWhen >= 0 && input.Flags[onlyWhen] <= 0)
+            {
+                input.AddNote($"{items[i]} ignored: {rs.FlagIds[onlyWhen]} is not declared yes");
+                continue;
+            }
+
+            input.Items[index >> 6] |= 1UL << (index & 63);
+        }
+
+        return null;
+    }
+
+    private static ScoringError? ResolveFigures(
+        CompiledRuleSet rs, Application app, EvaluationInput input, IReadOnlyDictionary<string, double>? observed)
+    {
+        foreach (var (id, value) in app.Figures)
+        {
+            if (!rs.FigureIndex.TryGetValue(id, out var index))
+            {
+                return ScoringErrors.UnknownFigure(id, rs.Key);
+            }
+
+            if (!double.IsFinite(value) || value < 0)
+            {
+                return ScoringErrors.BadFigure(id, value);
+            }
+
+            input.DeclaredFigures[index] = value;
+            input.Figures[index] = value;
+            // Verification: a live source that saw less than was declared wins, and the result says so.
+            if (observed is not null && observed.TryGetValue(id, out var seen) && seen < value)
+            {
+                input.Figures[index] = seen;
+                input.AddNote(string.Create(CultureInfo.InvariantCulture,
+                    $"{id}: declared {Numbers.Format(value)}, observed {Numbers.Format(seen)}; the observed value is used"));
+            }
+        }
+
+        return null;
+    }
+
+    private static ScoringError? ResolveDates(CompiledRuleSet rs, Application app, EvaluationInput input)
+    {
+        foreach (var (id, text) in app.Dates)
+        {
+            if (!rs.DateIndex.TryGetValue(id, out var index))
+            {
+                return ScoringErrors.UnknownDate(id, rs.Key);
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return ScoringErrors.MalformedDate(id, text);
+            }
+
+            input.Dates[index] = date.DayNumber;
+        }
+
+        return null;
+    }
+
+    private static ScoringError? ResolveExperts(CompiledRuleSet rs, Application app, EvaluationInput input)
+    {
+        foreach (var (id, scores) in app.ExpertScores)
+        {
+            if (!rs.ExpertIndex.TryGetValue(id, out var line))
+            {
+                return ScoringErrors.UnknownExpertLine(id, rs.Key);
+            }
+
+            var weight = rs.ExpertLines[line].Weight;
+            var sum = 0.0;
+            foreach (var score in scores)
+            {
+                if (!double.IsFinite(score) || score < 0 || score > weight)
+                {
+                    return ScoringErrors.ExpertOutOfRange(id, score, weight);
+                }
+
+                sum += score;
+            }
+
+            if (scores.Length > 0)
+            {
+                input.ExpertMeans[line] = sum / scores.Length;
+                input.ExpertCounts[line] = scores.Length;
+            }
+        }
+
+        return null;
+    }
+}
