@@ -15,6 +15,7 @@ public sealed partial class CompiledRuleSet
         Version = parts.Version;
         Key = $"{parts.Id}@{parts.Version}";
         Digest = parts.Digest;
+        Province = parts.Province;
         Title = parts.Title;
         TitleZh = parts.TitleZh;
         Source = parts.Source;
@@ -53,6 +54,9 @@ public sealed partial class CompiledRuleSet
 
     /// <summary>SHA-256 (hex) of the rule file's canonical form: which exact rules made a result.</summary>
     public string Digest { get; }
+
+    /// <summary>The province running the programme (the tenant that owns its data); empty when national.</summary>
+    public string Province { get; }
 
     /// <summary>English title.</summary>
     public string Title { get; }

@@ -19,11 +19,25 @@ internal static class ScoreCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var rulesets = CatalogOption.Create();
-        var command = new Command("score", "Score application documents offline and print one JSON result per line") { files, rulesets };
-        command.SetAction(result =>
+        var server = new Option<string?>("--server")
         {
-            var catalog = CatalogOption.Load(result.GetValue(rulesets));
+            Description = "Score on a ScoringGrid server (e.g. http://127.0.0.1:50051) over one EvaluateStream instead of offline",
+        };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "API key for --server (default: $SCORINGGRID_API_KEY)",
+        };
+        var command = new Command("score", "Score application documents and print one JSON result per line") { files, rulesets, server, apiKey };
+        command.SetAction(async (result, cancellationToken) =>
+        {
             using var stdout = Console.OpenStandardOutput();
+            if (result.GetValue(server) is { } address)
+            {
+                var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SCORINGGRID_API_KEY");
+                return await RemoteScore.RunAsync(address, key, result.GetValue(files)!, Console.In, stdout, cancellationToken);
+            }
+
+            var catalog = CatalogOption.Load(result.GetValue(rulesets));
             return Run(catalog, result.GetValue(files)!, Console.In, stdout);
         });
         return command;

@@ -6,6 +6,7 @@ internal sealed class RuleSetParts
     public required string Id { get; init; }
     public required string Version { get; init; }
     public required string Digest { get; init; }
+    public required string Province { get; init; }
     public required string Title { get; init; }
     public required string TitleZh { get; init; }
     public required string Source { get; init; }

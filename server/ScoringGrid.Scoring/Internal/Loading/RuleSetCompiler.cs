@@ -11,7 +11,7 @@ namespace ScoringGrid.Scoring.Internal.Loading;
 internal sealed partial class RuleSetCompiler
 {
     private static readonly string[] TopLevelKeys =
-        ["id", "version", "title", "title_zh", "source", "notes", "levels", "item_groups", "figures", "flags", "dates", "rules", "ranking"];
+        ["id", "version", "province", "title", "title_zh", "source", "notes", "levels", "item_groups", "figures", "flags", "dates", "rules", "ranking"];
 
     private readonly YamlReader _yaml;
     private readonly Dictionary<string, int> _items = new(StringComparer.Ordinal);
@@ -96,6 +96,7 @@ internal sealed partial class RuleSetCompiler
             Id = _id,
             Version = version,
             Digest = CanonicalDigest.Compute(root),
+            Province = _yaml.OptionalText(root, "province"),
             Title = _yaml.OptionalText(root, "title", _id),
             TitleZh = _yaml.OptionalText(root, "title_zh"),
             Source = _yaml.OptionalText(root, "source"),

@@ -1,0 +1,121 @@
+using Google.Protobuf;
+using ScoringGrid.Client;
+using ScoringGrid.Grpc;
+using ScoringGrid.V1;
+
+namespace ScoringGrid.Cli.Commands;
+
+/// <summary>
+/// <c>sg score --server URL FILE...</c>: the same documents and output lines as offline scoring, scored by a
+/// server over one <c>EvaluateStream</c> (batch mode). Documents that do not parse get their error line locally.
+/// </summary>
+internal static class RemoteScore
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
+
+    public static async Task<int> RunAsync(string address, string? apiKey, IEnumerable<string> inputs, TextReader stdin, Stream output, CancellationToken cancellationToken)
+    {
+        // Each input keeps its line: a parse error is known now, a score comes back from the stream in order.
+        var lines = new List<string?>();
+        var applications = new List<Application>();
+        foreach (var document in Documents(inputs, stdin))
+        {
+            if (document.Error is not null)
+            {
+                lines.Add(ErrorLine("NOT_FOUND", "", document.Error));
+                continue;
+            }
+
+            try
+            {
+                applications.Add(Parser.Parse<Application>(document.Json));
+                lines.Add(null);
+            }
+            catch (InvalidProtocolBufferException e)
+            {
+                lines.Add(ErrorLine("INVALID_ARGUMENT", "", e.Message));
+            }
+        }
+
+        var valid = lines.TrueForAll(static l => l is null);
+        using var client = ScoringClient.Create(address, apiKey);
+        var next = 0;
+        try
+        {
+            await foreach (var response in client.EvaluateManyAsync(applications, cancellationToken))
+            {
+                while (lines[next] is not null)
+                {
+                    next++;
+                }
+
+                valid &= response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result;
+                lines[next++] = response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result
+                    ? Formatter.Format(response.Result)
+                    : ErrorLine(response.Error.Code, response.Error.Field, response.Error.Message, response.ApplicationId);
+            }
+        }
+        catch (RpcException e)
+        {
+            await Console.Error.WriteLineAsync($"sg: {address}: {e.StatusCode}: {e.Status.Detail}");
+            return 1;
+        }
+
+        using var writer = new StreamWriter(output, leaveOpen: true);
+        foreach (var line in lines)
+        {
+            await writer.WriteLineAsync(line);
+        }
+
+        return valid ? 0 : ScoreCommand.InvalidExitCode;
+    }
+
+    private static IEnumerable<(string Json, string? Error)> Documents(IEnumerable<string> inputs, TextReader stdin)
+    {
+        foreach (var input in inputs)
+        {
+            if (input == "-")
+            {
+                while (stdin.ReadLine() is { } line)
+                {
+                    if (!string.IsNullOrWhiteSpace(line))
+                    {
+                        yield return (line, null);
+                    }
+                }
+
+                continue;
+            }
+
+            string? text = null;
+            string? error = null;
+            try
+            {
+                text = File.ReadAllText(input);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error = $"cannot read {input}: {e.Message}";
+            }
+
+            yield return (text ?? "", error);
+        }
+    }
+
+    private static string ErrorLine(string code, string field, string message, string applicationId = "")
+    {
+        var error = new Google.Protobuf.WellKnownTypes.Struct();
+        var inner = new Google.Protobuf.WellKnownTypes.Struct();
+        inner.Fields["code"] = Google.Protobuf.WellKnownTypes.Value.ForString(code);
+        inner.Fields["field"] = Google.Protobuf.WellKnownTypes.Value.ForString(field);
+        inner.Fields["message"] = Google.Protobuf.WellKnownTypes.Value.ForString(message);
+        if (applicationId.Length > 0)
+        {
+            error.Fields["application_id"] = Google.Protobuf.WellKnownTypes.Value.ForString(applicationId);
+        }
+
+        error.Fields["error"] = Google.Protobuf.WellKnownTypes.Value.ForStruct(inner);
+        return JsonFormatter.Default.Format(error);
+    }
+}

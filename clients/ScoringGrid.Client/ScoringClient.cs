@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Client;
+using ScoringGrid.V1;
+
+namespace ScoringGrid.Client;
+
+/// <summary>
+/// A client of the Scoring API. Thread-safe; keep one per server. Errors surface as
+/// <see cref="RpcException"/> with the server's status and message.
+/// </summary>
+public sealed class ScoringClient : IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly Metadata? _headers;
+    private readonly bool _ownsChannel;
+
+    /// <summary>A client over an existing channel; <paramref name="apiKey"/> is sent as <c>authorization: Bearer</c>.</summary>
+    public ScoringClient(GrpcChannel channel, string? apiKey = null)
+        : this(channel, apiKey, ownsChannel: false)
+    {
+    }
+
+    private ScoringClient(GrpcChannel channel, string? apiKey, bool ownsChannel)
+    {
+        _channel = channel;
+        _ownsChannel = ownsChannel;
+        _headers = string.IsNullOrEmpty(apiKey) ? null : new Metadata().Add("authorization", "Bearer " + apiKey);
+    }
+
+    /// <summary>A client with its own channel to <paramref name="address"/> (<c>http://</c> for h2c, <c>https://</c> for TLS).</summary>
+    public static ScoringClient Create(string address, string? apiKey = null, GrpcChannelOptions? options = null) =>
+        new(GrpcChannel.ForAddress(address, options), apiKey, ownsChannel: true);
+
+    /// <summary>Scores one application; an invalid one fails with INVALID_ARGUMENT or NOT_FOUND naming the field.</summary>
+    public Task<EvaluateResponse> EvaluateAsync(Application application, DateTime? deadline = null, CancellationToken cancellationToken = default) =>
+        _channel.UnaryAsync(ScoringMethods.Evaluate, new EvaluateRequest { Application = application }, Options(deadline, cancellationToken));
+
+    /// <summary>
+    /// Scores many applications over one <c>EvaluateStream</c>, sending while receiving; responses come
+    /// in input order and a bad application yields its error in its response.
+    /// </summary>
+    public async IAsyncEnumerable<EvaluateResponse> EvaluateManyAsync(
+        IEnumerable<Application> applications, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var call = _channel.DuplexStreamingCall(ScoringMethods.EvaluateStream, Options(null, cancellationToken));
+        var sending = SendAllAsync(call.RequestStream, applications, cancellationToken);
+        while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            yield return call.ResponseStream.Current;
+        }
+
+        await sending.ConfigureAwait(false);
+    }
+
+    /// <summary>The rule sets the caller's tenant may use.</summary>
+    public Task<ListRuleSetsResponse> ListRuleSetsAsync(CancellationToken cancellationToken = default) =>
+        _channel.UnaryAsync(ScoringMethods.ListRuleSets, new ListRuleSetsRequest(), Options(null, cancellationToken));
+
+    /// <summary>One rule set in full (<c>id</c> or <c>id@version</c>).</summary>
+    public Task<RuleSet> GetRuleSetAsync(string ruleSet, CancellationToken cancellationToken = default) =>
+        _channel.UnaryAsync(ScoringMethods.GetRuleSet, new GetRuleSetRequest { RuleSet = ruleSet }, Options(null, cancellationToken));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsChannel)
+        {
+            _channel.Dispose();
+        }
+    }
+
+    private CallOptions Options(DateTime? deadline, CancellationToken cancellationToken) =>
+        new() { Headers = _headers, Deadline = deadline, CancellationToken = cancellationToken };
+
+    private static async Task SendAllAsync(IClientStreamWriter<EvaluateRequest> requests, IEnumerable<Application> applications, CancellationToken cancellationToken)
+    {
+        foreach (var application in applications)
+        {
+            await requests.WriteAsync(new EvaluateRequest { Application = application }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await requests.CompleteAsync().ConfigureAwait(false);
+    }
+}

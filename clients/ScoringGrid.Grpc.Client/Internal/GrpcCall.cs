@@ -1,0 +1,241 @@
+using System.Net.Http.Headers;
+
+namespace ScoringGrid.Grpc.Client.Internal;
+
+/// <summary>
+/// One client call: builds the HTTP/2 request, enforces the deadline locally, and turns every way a
+/// call can end (trailers, trailers-only headers, HTTP errors, resets, cancellation) into one status.
+/// </summary>
+internal sealed partial class GrpcCall<TRequest, TResponse> : IGrpcCallState
+{
+    private static readonly MediaTypeHeaderValue GrpcContentType = new(GrpcProtocol.ContentType);
+
+    private readonly GrpcChannel _channel;
+    private readonly CallOptions _options;
+    private readonly CancellationTokenSource _cts;
+    private readonly TaskCompletionSource<Metadata> _headers = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _sync = new();
+    private ITimer? _deadlineTimer;
+    private volatile bool _deadlineFired;
+    private volatile bool _cancelledLocally;
+    private Task _responseStarted = Task.CompletedTask;
+    private Status? _status;
+    private Metadata? _trailers;
+
+    public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
+    {
+        _channel = channel;
+        Method = method;
+        _options = options;
+        _cts = options.CancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken)
+            : new CancellationTokenSource();
+    }
+
+    public Method<TRequest, TResponse> Method { get; }
+
+    public ICompressionProvider? RequestCompression { get; private set; }
+
+    public StreamingRequestContent? RequestContent { get; private set; }
+
+    public Task<Metadata> ResponseHeadersAsync => _headers.Task;
+
+    public Status? FinalStatus
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _status;
+            }
+        }
+    }
+
+    public GrpcChannel Channel => _channel;
+
+    public CancellationToken CallToken => _cts.Token;
+
+    public void StartWithMessage(TRequest request)
+    {
+        try
+        {
+            ResolveRequestCompression();
+            using var body = new PooledBufferWriter(256);
+            GrpcMessageCodec.WriteMessage(body, request, Method.RequestMarshaller, RequestCompression, _channel.Options.MaxSendMessageSize);
+            Send(new ByteArrayContent(body.WrittenSpan.ToArray()));
+        }
+        catch (RpcException ex)
+        {
+            FailBeforeSend(ex.Status);
+        }
+    }
+
+    public void StartStreaming()
+    {
+        try
+        {
+            ResolveRequestCompression();
+            RequestContent = new StreamingRequestContent();
+            Send(RequestContent);
+        }
+        catch (RpcException ex)
+        {
+            FailBeforeSend(ex.Status);
+        }
+    }
+
+    public Status GetStatus() =>
+        FinalStatus ?? throw new InvalidOperationException("The call has not completed; its status is not known yet.");
+
+    public Metadata GetTrailers()
+    {
+        lock (_sync)
+        {
+            return _status is null
+                ? throw new InvalidOperationException("The call has not completed; its trailers are not known yet.")
+                : _trailers ?? new Metadata();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (FinalStatus is null)
+        {
+            // Disposing an unfinished call cancels it: HttpClient resets the stream.
+            _cancelledLocally = true;
+            Finish(GrpcErrors.Cancelled(), trailers: null);
+        }
+
+        RequestContent?.Abort();
+        _deadlineTimer?.Dispose();
+        _response?.Dispose();
+    }
+
+    /// <summary>Maps how a call failed locally or on the wire to the status the caller sees.</summary>
+    public Status ResolveFailure(Exception exception)
+    {
+        if (_deadlineFired)
+        {
+            return GrpcErrors.DeadlineExceeded();
+        }
+
+        if (exception is RpcException rpc)
+        {
+            return rpc.Status;
+        }
+
+        if (_cancelledLocally || _options.CancellationToken.IsCancellationRequested || exception is OperationCanceledException)
+        {
+            return GrpcErrors.Cancelled();
+        }
+
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpProtocolException protocol)
+            {
+                return GrpcErrors.StreamReset(protocol.ErrorCode, protocol);
+            }
+        }
+
+        return exception is HttpRequestException or IOException
+            ? GrpcErrors.Unavailable(exception)
+            : new Status(StatusCode.Unknown, exception.Message);
+    }
+
+    /// <summary>Records the final status (first one wins) and releases the HTTP resources.</summary>
+    public Status Finish(Status status, Metadata? trailers)
+    {
+        lock (_sync)
+        {
+            if (_status is { } existing)
+            {
+                return existing;
+            }
+
+            _status = status;
+            _trailers = trailers;
+        }
+
+        _deadlineTimer?.Dispose();
+        _headers.TrySetException(new RpcException(status, trailers));
+        if (status.StatusCode != StatusCode.OK)
+        {
+            // Resets the stream if the server is still sending or waiting for our body.
+            _cancelledLocally |= status.StatusCode == StatusCode.Cancelled;
+            _cts.Cancel();
+            _response?.Dispose();
+        }
+
+        return status;
+    }
+
+    private void ResolveRequestCompression()
+    {
+        if (_options.WriteCompression is { Length: > 0 } name)
+        {
+            if (!_channel.Compression.TryGet(name, out ICompressionProvider? provider))
+            {
+                throw new RpcException(GrpcErrors.UnsupportedEncoding(name));
+            }
+
+            RequestCompression = provider;
+        }
+    }
+
+    private void FailBeforeSend(Status status)
+    {
+        Finish(status, trailers: null);
+        _responseStarted = Task.FromException(new RpcException(status));
+    }
+
+    private void Send(HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, _channel.GetMethodUri(Method.FullName))
+        {
+            Version = new Version(2, 0),
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
+        };
+        content.Headers.ContentType = GrpcContentType;
+        HttpRequestHeaders headers = request.Headers;
+        headers.TryAddWithoutValidation(GrpcProtocol.TeHeader, "trailers");
+        headers.TryAddWithoutValidation("user-agent", "scoringgrid-grpc-dotnet/1.0");
+        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, _channel.Compression.AcceptEncoding);
+        if (RequestCompression is not null)
+        {
+            headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, RequestCompression.EncodingName);
+        }
+
+        if (_options.Headers is { } metadata)
+        {
+            foreach (MetadataEntry entry in metadata)
+            {
+                headers.TryAddWithoutValidation(entry.Key, entry.Value);
+            }
+        }
+
+        if (_options.Deadline is { } deadline)
+        {
+            TimeSpan remaining = deadline.ToUniversalTime() - _channel.Options.TimeProvider.GetUtcNow().UtcDateTime;
+            if (remaining <= TimeSpan.Zero)
+            {
+                _deadlineFired = true;
+                request.Dispose();
+                FailBeforeSend(GrpcErrors.DeadlineExceeded());
+                return;
+            }
+
+            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(remaining));
+            _deadlineTimer = _channel.Options.TimeProvider.CreateTimer(
+                static state => ((GrpcCall<TRequest, TResponse>)state!).OnDeadline(), this, remaining, Timeout.InfiniteTimeSpan);
+        }
+
+        _responseStarted = SendAsync(request);
+    }
+
+    private void OnDeadline()
+    {
+        _deadlineFired = true;
+        Finish(GrpcErrors.DeadlineExceeded(), trailers: null);
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ScoringGrid.Benchmarks.EngineBenchmarks).Assembly).Run(args);

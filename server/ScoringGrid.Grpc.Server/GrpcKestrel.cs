@@ -1,0 +1,84 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace ScoringGrid.Grpc.Server;
+
+/// <summary>
+/// Kestrel settings gRPC needs: cleartext endpoints speak HTTP/2 only (h2c prior knowledge —
+/// with Http1AndHttp2 and no TLS Kestrel would serve HTTP/1.1 only), TLS endpoints negotiate
+/// h2 by ALPN, and request bodies are unlimited in size and rate so streams can stay open.
+/// </summary>
+public static class GrpcKestrel
+{
+    /// <summary>Concurrent streams per HTTP/2 connection.</summary>
+    public const int MaxStreamsPerConnection = 100;
+
+    /// <summary>Applies the gRPC limits: 100 streams per connection, no body size or rate limit.</summary>
+    public static KestrelServerOptions ApplyGrpcLimits(this KestrelServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Limits.Http2.MaxStreamsPerConnection = MaxStreamsPerConnection;
+        // The transport enforces the message size from each frame prefix instead.
+        options.Limits.MaxRequestBodySize = null;
+        options.Limits.MinRequestBodyDataRate = null;
+        return options;
+    }
+
+    /// <summary>
+    /// Listens on each URL: <c>http://host:port</c> as HTTP/2 cleartext, <c>https://host:port</c> as
+    /// HTTP/1.1+HTTP/2 over TLS with <paramref name="certificate"/>. Host <c>localhost</c> binds
+    /// loopback, <c>*</c>/<c>+</c>/<c>0.0.0.0</c> or a name binds every address; port 0 picks a free one.
+    /// </summary>
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, IEnumerable<string> urls, X509Certificate2? certificate = null)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        options.ApplyGrpcLimits();
+        foreach (string url in urls)
+        {
+            options.ListenGrpc(url, certificate);
+        }
+
+        return options;
+    }
+
+    /// <summary>Listens on one URL; see <see cref="ListenGrpc(KestrelServerOptions, IEnumerable{string}, X509Certificate2?)"/>.</summary>
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, X509Certificate2? certificate = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        GrpcListenAddress address = GrpcListenAddress.Parse(url);
+        if (address.UseTls && certificate is null)
+        {
+            throw new ArgumentException($"URL '{url}' uses https but no certificate was given.", nameof(certificate));
+        }
+
+        Action<ListenOptions> configure = listen =>
+        {
+            if (address.UseTls)
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificate!);
+            }
+            else
+            {
+                listen.Protocols = HttpProtocols.Http2;
+            }
+        };
+
+        if (address.Host is null)
+        {
+            options.ListenAnyIP(address.Port, configure);
+        }
+        else if (address.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            options.ListenLocalhost(address.Port, configure);
+        }
+        else
+        {
+            options.Listen(IPAddress.Parse(address.Host), address.Port, configure);
+        }
+
+        return options;
+    }
+}

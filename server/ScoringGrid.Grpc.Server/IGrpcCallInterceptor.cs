@@ -1,0 +1,22 @@
+namespace ScoringGrid.Grpc.Server;
+
+/// <summary>
+/// A hook around every call (API keys, rate limits, metrics). Interceptors run in registration
+/// order before the handler, and in reverse order once the final status is known.
+/// </summary>
+public interface IGrpcCallInterceptor
+{
+    /// <summary>
+    /// Runs before the handler. Return a status to reject the call (the handler is not invoked and
+    /// the client receives that status), or null to let it proceed. Throwing
+    /// <see cref="RpcException"/> rejects too. Use <see cref="ServerCallContext.Items"/> to pass state.
+    /// </summary>
+    ValueTask<Status?> OnCallStartingAsync(ServerCallContext context);
+
+    /// <summary>
+    /// Runs after the call ended with <paramref name="status"/> (also for rejected, cancelled and
+    /// deadline-exceeded calls); <paramref name="elapsed"/> is measured from the call's start.
+    /// Must not throw.
+    /// </summary>
+    void OnCallCompleted(ServerCallContext context, Status status, TimeSpan elapsed);
+}

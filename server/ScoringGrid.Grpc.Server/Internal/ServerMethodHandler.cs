@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace ScoringGrid.Grpc.Server.Internal;
+
+/// <summary>
+/// The lifecycle every call shares: negotiate encodings, start the deadline, run interceptors and
+/// the handler, turn the outcome into one status, report it. Shape-specific work is in
+/// <see cref="InvokeAsync"/>.
+/// </summary>
+internal abstract class ServerMethodHandler(string path, MethodType type)
+{
+    public string Path { get; } = path;
+
+    public MethodType Type { get; } = type;
+
+    public async Task HandleAsync(HttpContext httpContext, GrpcServerRuntime runtime)
+    {
+        var call = new ServerCallContext(httpContext, runtime, Path, Type);
+        HttpResponse response = httpContext.Response;
+        IHeaderDictionary requestHeaders = httpContext.Request.Headers;
+        response.ContentType = GrpcProtocol.ContentType;
+        response.Headers[GrpcProtocol.AcceptEncodingHeader] = runtime.Compression.AcceptEncoding;
+        GrpcServerLog.CallStarting(runtime.Logger, Path);
+
+        Status status;
+        string? encoding = Single(requestHeaders, GrpcProtocol.EncodingHeader);
+        if (!runtime.Compression.TryGet(encoding, out ICompressionProvider? decompression))
+        {
+            GrpcServerLog.UnsupportedEncoding(runtime.Logger, Path, encoding);
+            status = GrpcErrors.UnsupportedEncoding(encoding!);
+        }
+        else
+        {
+            call.RequestDecompression = decompression;
+            ICompressionProvider? compression = runtime.Compression.Negotiate(
+                runtime.Options.ResponseCompression, Single(requestHeaders, GrpcProtocol.AcceptEncodingHeader));
+            if (compression is not null)
+            {
+                call.ResponseCompression = compression;
+                response.Headers[GrpcProtocol.EncodingHeader] = compression.EncodingName;
+            }
+
+            string? timeout = Single(requestHeaders, GrpcProtocol.TimeoutHeader);
+            if (timeout is not null && GrpcTimeout.TryParse(timeout, out TimeSpan parsed))
+            {
+                call.StartDeadline(parsed);
+            }
+
+            status = await RunAsync(call, httpContext, runtime).ConfigureAwait(false);
+        }
+
+        status = await call.CompleteAsync(status).ConfigureAwait(false);
+        TimeSpan elapsed = call.Elapsed;
+        GrpcServerLog.CallCompleted(runtime.Logger, Path, status.StatusCode, elapsed.TotalMilliseconds);
+        for (int i = runtime.Interceptors.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                runtime.Interceptors[i].OnCallCompleted(call, status, elapsed);
+            }
+            catch (Exception ex)
+            {
+                GrpcServerLog.InterceptorFailed(runtime.Logger, Path, ex);
+            }
+        }
+    }
+
+    protected abstract Task InvokeAsync(ServerCallContext call);
+
+    private async Task<Status> RunAsync(ServerCallContext call, HttpContext httpContext, GrpcServerRuntime runtime)
+    {
+        try
+        {
+            foreach (IGrpcCallInterceptor interceptor in runtime.Interceptors)
+            {
+                Status? rejection = await interceptor.OnCallStartingAsync(call).ConfigureAwait(false);
+                if (rejection is { } rejected)
+                {
+                    GrpcServerLog.CallRejected(runtime.Logger, Path, rejected.StatusCode);
+                    return rejected;
+                }
+            }
+
+            await InvokeAsync(call).ConfigureAwait(false);
+            return call.Status;
+        }
+        catch (RpcException ex)
+        {
+            foreach (MetadataEntry entry in ex.Trailers)
+            {
+                call.ResponseTrailers.Add(entry);
+            }
+
+            GrpcServerLog.RpcError(runtime.Logger, Path, ex.StatusCode);
+            return ex.Status;
+        }
+        catch (OperationCanceledException) when (call.DeadlineReached)
+        {
+            return GrpcErrors.DeadlineExceeded();
+        }
+        catch (Exception) when (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            GrpcServerLog.CallCancelled(runtime.Logger, Path);
+            return GrpcErrors.Cancelled();
+        }
+        catch (Exception ex)
+        {
+            GrpcServerLog.HandlerFailed(runtime.Logger, Path, ex);
+            return GrpcErrors.HandlerException(ex, runtime.Options.EnableDetailedErrors);
+        }
+    }
+
+    private static string? Single(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out StringValues values) && values.Count > 0 ? values[0] : null;
+}

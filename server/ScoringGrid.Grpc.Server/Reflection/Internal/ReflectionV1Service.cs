@@ -1,0 +1,62 @@
+using Grpc.Reflection.V1;
+using RequestCase = Grpc.Reflection.V1.ServerReflectionRequest.MessageRequestOneofCase;
+
+namespace ScoringGrid.Grpc.Server.Reflection.Internal;
+
+/// <summary><c>grpc.reflection.v1.ServerReflection</c>: maps its messages to and from <see cref="ReflectionIndex"/>.</summary>
+internal static class ReflectionV1Service
+{
+    public static GrpcServiceDefinition CreateDefinition(ReflectionIndex index) =>
+        GrpcServiceDefinition.CreateBuilder(GrpcReflectionService.V1ServiceName)
+            .AddDuplexStreaming<ServerReflectionRequest, ServerReflectionResponse>(
+                "ServerReflectionInfo",
+                async (requests, responses, context) =>
+                {
+                    while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
+                    {
+                        ServerReflectionRequest request = requests.Current;
+                        await responses.WriteAsync(Answer(index, request), context.CancellationToken).ConfigureAwait(false);
+                    }
+                })
+            .Build();
+
+    private static ServerReflectionResponse Answer(ReflectionIndex index, ServerReflectionRequest request)
+    {
+        ReflectionAnswer answer = request.MessageRequestCase switch
+        {
+            RequestCase.ListServices => index.ListServices(),
+            RequestCase.FileByFilename => index.FileByFilename(request.FileByFilename),
+            RequestCase.FileContainingSymbol => index.FileContainingSymbol(request.FileContainingSymbol),
+            RequestCase.FileContainingExtension => index.FileContainingExtension(
+                request.FileContainingExtension.ContainingType, request.FileContainingExtension.ExtensionNumber),
+            RequestCase.AllExtensionNumbersOfType => index.AllExtensionNumbers(request.AllExtensionNumbersOfType),
+            _ => ReflectionAnswer.Error(StatusCode.InvalidArgument, "The request names no message_request."),
+        };
+
+        var response = new ServerReflectionResponse { ValidHost = request.Host, OriginalRequest = request };
+        if (answer.Files is not null)
+        {
+            response.FileDescriptorResponse = new FileDescriptorResponse();
+            response.FileDescriptorResponse.FileDescriptorProto.AddRange(answer.Files);
+        }
+        else if (answer.Services is not null)
+        {
+            response.ListServicesResponse = new ListServiceResponse();
+            foreach (string name in answer.Services)
+            {
+                response.ListServicesResponse.Service.Add(new ServiceResponse { Name = name });
+            }
+        }
+        else if (answer.ExtensionNumbers is not null)
+        {
+            response.AllExtensionNumbersResponse = new ExtensionNumberResponse { BaseTypeName = answer.ExtensionBaseType ?? string.Empty };
+            response.AllExtensionNumbersResponse.ExtensionNumber.AddRange(answer.ExtensionNumbers);
+        }
+        else
+        {
+            response.ErrorResponse = new ErrorResponse { ErrorCode = (int)answer.ErrorCode, ErrorMessage = answer.ErrorMessage ?? string.Empty };
+        }
+
+        return response;
+    }
+}

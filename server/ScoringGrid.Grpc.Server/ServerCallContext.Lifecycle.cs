@@ -1,0 +1,199 @@
+using Microsoft.AspNetCore.Http;
+using ScoringGrid.Grpc.Server.Internal;
+
+namespace ScoringGrid.Grpc.Server;
+
+/// <summary>The transport's side of a call: deadline, message writes and the final status.</summary>
+public sealed partial class ServerCallContext
+{
+    // Timers cannot exceed ~49 days; a longer grpc-timeout is as good as none.
+    private static readonly TimeSpan MaxTimerDueTime = TimeSpan.FromDays(30);
+
+    private readonly long _startTimestamp;
+    private CancellationTokenSource? _deadlineCts;
+    private ITimer? _deadlineTimer;
+
+    // Only calls with a deadline have two writers (handler and deadline timer); others need no lock.
+    private SemaphoreSlim? _writeLock;
+    private bool _completed;
+    private bool _messageWritten;
+    private volatile bool _deadlineReached;
+    private Status _finalStatus;
+
+    internal ICompressionProvider? RequestDecompression { get; set; }
+
+    internal ICompressionProvider? ResponseCompression { get; set; }
+
+    internal GrpcServerRuntime Runtime => _runtime;
+
+    internal bool DeadlineReached => _deadlineReached;
+
+    internal TimeSpan Elapsed => _runtime.TimeProvider.GetElapsedTime(_startTimestamp);
+
+    internal void StartDeadline(TimeSpan timeout)
+    {
+        if (timeout > MaxTimerDueTime)
+        {
+            return;
+        }
+
+        Deadline = _runtime.TimeProvider.GetUtcNow().UtcDateTime + timeout;
+        _writeLock = new SemaphoreSlim(1, 1);
+        _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);
+        CancellationToken = _deadlineCts.Token;
+        _deadlineTimer = _runtime.TimeProvider.CreateTimer(
+            static state => _ = ((ServerCallContext)state!).CompleteOnDeadlineAsync(),
+            this,
+            timeout,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    internal async ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, bool flush)
+    {
+        await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_completed)
+            {
+                // The deadline already answered the client; the handler's late write goes nowhere.
+                throw new OperationCanceledException(CancellationToken);
+            }
+
+            HttpResponse response = _http.Response;
+            GrpcMessageCodec.WriteMessage(response.BodyWriter, message, marshaller, ResponseCompression, _runtime.MaxSendMessageSize);
+            _messageWritten = true;
+            if (flush)
+            {
+                System.IO.Pipelines.FlushResult result = await response.BodyWriter.FlushAsync(CancellationToken).ConfigureAwait(false);
+                if (result.IsCanceled || result.IsCompleted)
+                {
+                    throw new OperationCanceledException(CancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            ExitWrite();
+        }
+    }
+
+    /// <summary>Sends <paramref name="status"/> unless the call already ended; returns the status the call ended with.</summary>
+    internal async ValueTask<Status> CompleteAsync(Status status)
+    {
+        DisposeDeadlineTimer();
+        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (_completed)
+            {
+                return _finalStatus;
+            }
+
+            _completed = true;
+            _finalStatus = status;
+            if (!_http.RequestAborted.IsCancellationRequested)
+            {
+                WriteStatus(status);
+            }
+
+            return status;
+        }
+        finally
+        {
+            ExitWrite();
+            _deadlineCts?.Dispose();
+        }
+    }
+
+    private async Task CompleteOnDeadlineAsync()
+    {
+        _deadlineReached = true;
+        try
+        {
+            _deadlineCts?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        await _writeLock!.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            _finalStatus = GrpcErrors.DeadlineExceeded();
+            GrpcServerLog.DeadlineExceeded(_runtime.Logger, Method);
+            if (!_http.RequestAborted.IsCancellationRequested)
+            {
+                WriteStatus(_finalStatus);
+                // Send the status now; the handler may still be running and the middleware waits for it.
+                await _http.Response.CompleteAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // The response is already gone (client reset it); nothing left to tell.
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void WriteStatus(Status status)
+    {
+        HttpResponse response = _http.Response;
+        bool trailersOnly = !_messageWritten && !response.HasStarted;
+        string code = StatusCodeText.Of(status.StatusCode);
+        string message = GrpcStatusMessage.Encode(status.Detail);
+        if (trailersOnly)
+        {
+            IHeaderDictionary headers = response.Headers;
+            headers[GrpcProtocol.StatusHeader] = code;
+            if (message.Length > 0)
+            {
+                headers[GrpcProtocol.MessageHeader] = message;
+            }
+
+            AppendTrailers(static (h, k, v) => h.Append(k, v), headers);
+            return;
+        }
+
+        response.AppendTrailer(GrpcProtocol.StatusHeader, code);
+        if (message.Length > 0)
+        {
+            response.AppendTrailer(GrpcProtocol.MessageHeader, message);
+        }
+
+        AppendTrailers(static (r, k, v) => r.AppendTrailer(k, v), response);
+    }
+
+    private void AppendTrailers<TTarget>(Action<TTarget, string, string> append, TTarget target)
+    {
+        if (_responseTrailers is null)
+        {
+            return;
+        }
+
+        foreach (MetadataEntry entry in _responseTrailers)
+        {
+            append(target, entry.Key, entry.Value);
+        }
+    }
+
+    private ValueTask EnterWriteAsync(CancellationToken cancellationToken) =>
+        _writeLock is null ? ValueTask.CompletedTask : new ValueTask(_writeLock.WaitAsync(cancellationToken));
+
+    private void ExitWrite() => _writeLock?.Release();
+
+    private void DisposeDeadlineTimer()
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+    }
+}

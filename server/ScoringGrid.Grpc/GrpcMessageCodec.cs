@@ -1,0 +1,109 @@
+using System.Buffers;
+using Google.Protobuf;
+
+namespace ScoringGrid.Grpc;
+
+/// <summary>
+/// Turns one message into one frame and one frame back into a message, applying the size limits
+/// and compression; every failure surfaces as an <see cref="RpcException"/> with the spec's status.
+/// </summary>
+public static class GrpcMessageCodec
+{
+    /// <summary>Serializes <paramref name="message"/> as one frame into <paramref name="output"/>.</summary>
+    /// <param name="output">Destination, e.g. a response body writer.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="marshaller">The message's marshaller.</param>
+    /// <param name="compression">Compress with this provider, or null for identity.</param>
+    /// <param name="maxMessageSize">Largest allowed serialized size, or null for no limit.</param>
+    /// <returns>The serialized (uncompressed) size of the message.</returns>
+    public static int WriteMessage<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, ICompressionProvider? compression, int? maxMessageSize)
+    {
+        int size = marshaller.CalculateSize(message);
+        if (size > maxMessageSize)
+        {
+            throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
+        }
+
+        if (compression is null)
+        {
+            int total = GrpcProtocol.FrameHeaderSize + size;
+            Span<byte> span = output.GetSpan(total);
+            GrpcFrameWriter.WriteHeader(span, compressed: false, size);
+            marshaller.Serializer(message, span.Slice(GrpcProtocol.FrameHeaderSize, size));
+            output.Advance(total);
+            return size;
+        }
+
+        byte[] plain = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+        try
+        {
+            marshaller.Serializer(message, plain.AsSpan(0, size));
+            using var compressed = new PooledBufferWriter(Math.Max(size / 2, 64));
+            compression.Compress(plain.AsSpan(0, size), compressed);
+            GrpcFrameWriter.WriteFrame(output, compressed.WrittenSpan, compressed: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(plain);
+        }
+
+        return size;
+    }
+
+    /// <summary>Parses the message in <paramref name="frame"/>, decompressing it when flagged.</summary>
+    /// <param name="frame">A complete frame.</param>
+    /// <param name="marshaller">The message's marshaller.</param>
+    /// <param name="decompression">The call's declared encoding, or null for identity.</param>
+    /// <param name="maxMessageSize">Largest allowed decompressed size.</param>
+    public static T ReadMessage<T>(in GrpcFrame frame, Marshaller<T> marshaller, ICompressionProvider? decompression, int maxMessageSize)
+    {
+        if (!frame.Compressed)
+        {
+            return Deserialize(frame.Payload, marshaller);
+        }
+
+        if (decompression is null)
+        {
+            throw new RpcException(GrpcErrors.CompressedWithoutEncoding());
+        }
+
+        using var plain = new PooledBufferWriter((int)Math.Min(frame.Payload.Length * 4, maxMessageSize) + 1);
+        bool withinLimit;
+        try
+        {
+            withinLimit = decompression.TryDecompress(frame.Payload, plain, maxMessageSize);
+        }
+        catch (InvalidDataException)
+        {
+            throw new RpcException(GrpcErrors.DecompressionFailed(decompression.EncodingName));
+        }
+
+        if (!withinLimit)
+        {
+            throw new RpcException(GrpcErrors.ReceivedMessageTooLarge((long)maxMessageSize + 1, maxMessageSize));
+        }
+
+        return Deserialize(new ReadOnlySequence<byte>(plain.WrittenMemory), marshaller);
+    }
+
+    /// <summary>Maps a frame-reader failure to the status it stands for.</summary>
+    public static RpcException FrameError(FrameReadResult result, long declaredLength, int maxMessageSize) => result switch
+    {
+        FrameReadResult.TooLarge => new RpcException(GrpcErrors.ReceivedMessageTooLarge(declaredLength, maxMessageSize)),
+        FrameReadResult.InvalidFlag => new RpcException(GrpcErrors.InvalidFrameFlag()),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "Not a frame error."),
+    };
+
+    private static T Deserialize<T>(ReadOnlySequence<byte> payload, Marshaller<T> marshaller)
+    {
+        try
+        {
+            return marshaller.Deserializer(payload);
+        }
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            // Garbage must never escape as UNKNOWN: the spec calls an unparsable request INTERNAL.
+            throw new RpcException(GrpcErrors.UnparsableMessage());
+        }
+    }
+}

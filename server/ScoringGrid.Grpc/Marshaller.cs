@@ -1,0 +1,28 @@
+using System.Buffers;
+
+namespace ScoringGrid.Grpc;
+
+/// <summary>
+/// Turns messages into bytes and back. Serialization is size-first so a frame is written in place
+/// into the transport's buffer, with no intermediate array.
+/// </summary>
+/// <typeparam name="T">The message type.</typeparam>
+public sealed class Marshaller<T>
+{
+    /// <summary>Creates a marshaller from its three operations.</summary>
+    public Marshaller(Func<T, int> calculateSize, MessageSerializer<T> serializer, Func<ReadOnlySequence<byte>, T> deserializer)
+    {
+        CalculateSize = calculateSize ?? throw new ArgumentNullException(nameof(calculateSize));
+        Serializer = serializer ?? throw new ArgumentNullException(nameof(serializer));
+        Deserializer = deserializer ?? throw new ArgumentNullException(nameof(deserializer));
+    }
+
+    /// <summary>The serialized size of a message.</summary>
+    public Func<T, int> CalculateSize { get; }
+
+    /// <summary>Writes a message into a span of exactly <see cref="CalculateSize"/> bytes.</summary>
+    public MessageSerializer<T> Serializer { get; }
+
+    /// <summary>Parses a message; throws on malformed input.</summary>
+    public Func<ReadOnlySequence<byte>, T> Deserializer { get; }
+}

@@ -1,0 +1,64 @@
+using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Server;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server.Grpc;
+
+/// <summary><c>scoringgrid.v1.Scoring</c> on our gRPC transport.</summary>
+internal sealed class ScoringGrpcService(ScoringOperations scoring)
+{
+    public const string ServiceName = "scoringgrid.v1.Scoring";
+
+    public GrpcServiceDefinition CreateDefinition() =>
+        GrpcServiceDefinition.CreateBuilder(ServiceName)
+            .AddUnary<V1.EvaluateRequest, V1.EvaluateResponse>("Evaluate", EvaluateAsync)
+            .AddDuplexStreaming<V1.EvaluateRequest, V1.EvaluateResponse>("EvaluateStream", EvaluateStreamAsync)
+            .AddUnary<V1.ListRuleSetsRequest, V1.ListRuleSetsResponse>("ListRuleSets", ListRuleSetsAsync)
+            .AddUnary<V1.GetRuleSetRequest, V1.RuleSet>("GetRuleSet", GetRuleSetAsync)
+            .Build();
+
+    /// <summary>An invalid application fails the call with its status; the message names the field or rule.</summary>
+    private Task<V1.EvaluateResponse> EvaluateAsync(V1.EvaluateRequest request, ServerCallContext context)
+    {
+        var response = scoring.Evaluate(request.Application, Caller(context), scoring.Catalog, out var error);
+        return error is null ? Task.FromResult(response) : throw Fault(error);
+    }
+
+    /// <summary>Responses in request order; a bad application gets its error in its response and the stream goes on.</summary>
+    private async Task EvaluateStreamAsync(
+        IAsyncStreamReader<V1.EvaluateRequest> requests, IServerStreamWriter<V1.EvaluateResponse> responses, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        // One catalog for the whole stream: a reload mid-stream must not mix rule versions.
+        var catalog = scoring.Catalog;
+        while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
+        {
+            var response = scoring.Evaluate(requests.Current.Application, caller, catalog, out _);
+            await responses.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<V1.ListRuleSetsResponse> ListRuleSetsAsync(V1.ListRuleSetsRequest request, ServerCallContext context) =>
+        Task.FromResult(scoring.ListRuleSets(Caller(context)));
+
+    private Task<V1.RuleSet> GetRuleSetAsync(V1.GetRuleSetRequest request, ServerCallContext context) =>
+        scoring.GetRuleSet(request.RuleSet, Caller(context), out var error) is { } rs ? Task.FromResult(rs) : throw Fault(error!);
+
+    private static CallerIdentity Caller(ServerCallContext context) =>
+        context.Items.TryGetValue(typeof(CallerIdentity), out var caller) && caller is CallerIdentity identity ? identity : CallerIdentity.Anonymous;
+
+    internal static RpcException Fault(ScoringError error) =>
+        new(new Status(StatusCodes(error.Code), error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message));
+
+    internal static StatusCode StatusCodes(string name) => name switch
+    {
+        ScoringErrorCodes.InvalidArgument => StatusCode.InvalidArgument,
+        ScoringErrorCodes.NotFound => StatusCode.NotFound,
+        StatusNames.PermissionDenied => StatusCode.PermissionDenied,
+        StatusNames.Unauthenticated => StatusCode.Unauthenticated,
+        StatusNames.ResourceExhausted => StatusCode.ResourceExhausted,
+        _ => StatusCode.Internal,
+    };
+}

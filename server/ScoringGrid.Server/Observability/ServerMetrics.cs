@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using ScoringGrid.Prometheus;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.RuleSets;
+
+namespace ScoringGrid.Server.Observability;
+
+/// <summary>
+/// The server's Prometheus series. Children are cached per label set, so recording a call is a
+/// dictionary hit and an interlocked add.
+/// </summary>
+internal sealed class ServerMetrics
+{
+    private static readonly double[] LatencyBuckets =
+        [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly Counter _requests;
+    private readonly Histogram _latency;
+    private readonly Counter _evaluations;
+    private readonly Counter _evaluationErrors;
+    private readonly Gauge _inFlight;
+    private readonly ConcurrentDictionary<(string Method, string Code), CounterChild> _requestChildren = new();
+    private readonly ConcurrentDictionary<string, HistogramChild> _latencyChildren = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(CompiledRuleSet RuleSet, int Level), CounterChild> _evaluationChildren = new();
+
+    public ServerMetrics(MetricRegistry registry, RuleSetProvider ruleSets)
+    {
+        Registry = registry;
+        _requests = registry.CreateCounter("scoringgrid_requests_total", "Calls handled, by method and final status.", "method", "code");
+        _latency = registry.CreateHistogram("scoringgrid_request_duration_seconds", "Call latency from request headers to final status.", LatencyBuckets, "method");
+        _evaluations = registry.CreateCounter("scoringgrid_evaluations_total", "Applications scored, by rule set, version and level reached.", "rule_set", "version", "level");
+        _evaluationErrors = registry.CreateCounter("scoringgrid_evaluation_errors_total", "Applications rejected, by error code.", "code");
+        _inFlight = registry.CreateGauge("scoringgrid_in_flight_calls", "Calls being handled now.");
+        var reloads = registry.CreateCounter("scoringgrid_rule_set_reloads_total", "Rule-set reload attempts, by result.", "result");
+        var loaded = registry.CreateGauge("scoringgrid_rule_sets_loaded", "Rule sets (id@version) being served.");
+        registry.AddCollectCallback(() =>
+        {
+            reloads.WithLabels("success").Inc(0);
+            reloads.WithLabels("failure").Inc(0);
+            loaded.Set(ruleSets.Current.RuleSets.Count);
+        });
+        ruleSets.Reloaded += (_, error) => reloads.WithLabels(error is null ? "success" : "failure").Inc();
+    }
+
+    public MetricRegistry Registry { get; }
+
+    public void CallStarted() => _inFlight.Inc();
+
+    public void CallEnded(string method, string code, double seconds)
+    {
+        _inFlight.Dec();
+        _requestChildren.GetOrAdd((method, code), static (k, c) => c.WithLabels(k.Method, k.Code), _requests).Inc();
+        _latencyChildren.GetOrAdd(method, static (m, h) => h.WithLabels(m), _latency).Observe(seconds);
+    }
+
+    public void Evaluated(CompiledRuleSet rs, ScoreResult result) =>
+        _evaluationChildren.GetOrAdd((rs, result.LevelIndex), static (k, counter) =>
+            counter.WithLabels(k.RuleSet.Id, k.RuleSet.Version, k.Level >= 0 ? k.RuleSet.Levels[k.Level] : "none"), _evaluations).Inc();
+
+    public void EvaluationFailed(string code) => _evaluationErrors.WithLabels(code).Inc();
+}

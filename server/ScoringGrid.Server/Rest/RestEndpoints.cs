@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Text.Json;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http.Features;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server.Rest;
+
+/// <summary>
+/// <c>POST /v1/evaluate</c> and <c>POST /v1/evaluate:batch</c> for web portals that cannot speak gRPC:
+/// the proto3 JSON forms of the same messages, the same keys and the same errors, as HTTP statuses.
+/// </summary>
+internal static class RestEndpoints
+{
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
+
+    public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v1/evaluate", EvaluateAsync);
+        endpoints.MapPost("/v1/evaluate:batch", EvaluateBatchAsync);
+        return endpoints;
+    }
+
+    private static async Task EvaluateAsync(HttpContext http, ScoringOperations scoring, AccessControl access, RestCallObserver observer)
+    {
+        using var call = observer.Start("/v1/evaluate");
+        if (await ReadAsync(http, access, call) is not { } request)
+        {
+            return;
+        }
+
+        V1.Application? application;
+        try
+        {
+            application = StartsWith(request.Body, "application")
+                ? Parser.Parse<V1.EvaluateRequest>(request.Text).Application
+                : Parser.Parse<V1.Application>(request.Text);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateRequest: {e.Message}"));
+            return;
+        }
+
+        var response = scoring.Evaluate(application, request.Caller, scoring.Catalog, out var error);
+        if (error is not null)
+        {
+            await ErrorAsync(http, call, error);
+            return;
+        }
+
+        await WriteAsync(http, StatusCodes.Status200OK, Formatter.Format(response));
+        call.Complete("OK");
+    }
+
+    private static async Task EvaluateBatchAsync(HttpContext http, ScoringOperations scoring, AccessControl access, RestCallObserver observer)
+    {
+        using var call = observer.Start("/v1/evaluate:batch");
+        if (await ReadAsync(http, access, call) is not { } request)
+        {
+            return;
+        }
+
+        V1.EvaluateBatchRequest batch;
+        try
+        {
+            batch = Parser.Parse<V1.EvaluateBatchRequest>(request.Text);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateBatchRequest: {e.Message}"));
+            return;
+        }
+
+        // One catalog for the whole batch: a reload mid-batch must not mix rule versions.
+        var catalog = scoring.Catalog;
+        var responses = new V1.EvaluateBatchResponse();
+        foreach (var application in batch.Applications)
+        {
+            responses.Responses.Add(scoring.Evaluate(application, request.Caller, catalog, out _));
+        }
+
+        await WriteAsync(http, StatusCodes.Status200OK, Formatter.Format(responses));
+        call.Complete("OK");
+    }
+
+    private static async Task<RestRequest?> ReadAsync(HttpContext http, AccessControl access, RestCall call)
+    {
+        var decision = access.Check(http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, ApiScope.Score);
+        if (decision.Caller is null)
+        {
+            await ErrorAsync(http, call, new ScoringError(decision.Code, "authorization", decision.Message));
+            return null;
+        }
+
+        if (http.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ErrorAsync(http, call, new ScoringError("UNSUPPORTED_MEDIA_TYPE", "content-type", "send the body as application/json"));
+            return null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ErrorAsync(http, call, new ScoringError("RESOURCE_EXHAUSTED", "", $"request body exceeds {MaxBodyBytes} bytes"));
+            return null;
+        }
+
+        var body = buffer.ToArray();
+        return new RestRequest(decision.Caller, body, System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    /// <summary>Whether the JSON object's first property is <paramref name="name"/> (an EvaluateRequest rather than a bare Application).</summary>
+    private static bool StartsWith(byte[] json, string name)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task ErrorAsync(HttpContext http, RestCall call, ScoringError error)
+    {
+        var body = new ArrayBufferWriter<byte>(256);
+        using (var w = ScoreResultJson.CreateWriter(body))
+        {
+            ScoreResultJson.WriteError(w, error);
+        }
+
+        http.Response.StatusCode = HttpStatusFor(error.Code);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.Body.WriteAsync(body.WrittenMemory);
+        call.Complete(error.Code);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, string json)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(json);
+    }
+
+    internal static int HttpStatusFor(string code) => code switch
+    {
+        ScoringErrorCodes.InvalidArgument => StatusCodes.Status400BadRequest,
+        ScoringErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        StatusNames.Unauthenticated => StatusCodes.Status401Unauthorized,
+        StatusNames.PermissionDenied => StatusCodes.Status403Forbidden,
+        StatusNames.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+        "UNSUPPORTED_MEDIA_TYPE" => StatusCodes.Status415UnsupportedMediaType,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private sealed record RestRequest(CallerIdentity Caller, byte[] Body, string Text);
+}

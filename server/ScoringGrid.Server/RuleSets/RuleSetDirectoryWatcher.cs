@@ -1,0 +1,97 @@
+using ScoringGrid.Scoring;
+
+namespace ScoringGrid.Server.RuleSets;
+
+/// <summary>
+/// Reloads the rule-set directory when a file in it changes. Editors write files in several
+/// steps (truncate, write, rename), so changes are debounced and the whole directory is
+/// loaded again; a broken file leaves the previous catalog serving.
+/// </summary>
+internal sealed partial class RuleSetDirectoryWatcher : IHostedService, IDisposable
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+    private readonly string _directory;
+    private readonly RuleSetProvider _provider;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RuleSetDirectoryWatcher> _log;
+    private readonly Lock _gate = new();
+    private FileSystemWatcher? _watcher;
+    private ITimer? _pending;
+
+    public RuleSetDirectoryWatcher(string directory, RuleSetProvider provider, TimeProvider time, ILogger<RuleSetDirectoryWatcher> log)
+    {
+        _directory = directory;
+        _provider = provider;
+        _time = time;
+        _log = log;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _watcher = new FileSystemWatcher(_directory)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        _watcher.Changed += OnChanged;
+        _watcher.Created += OnChanged;
+        _watcher.Deleted += OnChanged;
+        _watcher.Renamed += OnChanged;
+        _watcher.EnableRaisingEvents = true;
+        LogWatching(_log, _directory);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        lock (_gate)
+        {
+            _pending?.Dispose();
+            _pending = null;
+        }
+    }
+
+    /// <summary>Loads the directory now and swaps it in, or keeps the old catalog and logs why.</summary>
+    public void ReloadNow()
+    {
+        try
+        {
+            RuleSetCatalog next = RuleSetCatalog.LoadDirectory(_directory);
+            _provider.Swap(next);
+            LogReloaded(_log, next.RuleSets.Count, _directory);
+        }
+        catch (Exception error) when (error is RuleSetLoadException or IOException or UnauthorizedAccessException)
+        {
+            _provider.RecordFailure(error);
+            LogReloadFailed(_log, error.Message);
+        }
+    }
+
+    private void OnChanged(object sender, FileSystemEventArgs e)
+    {
+        lock (_gate)
+        {
+            // Restart the quiet period on every event; reload once the directory settles.
+            _pending ??= _time.CreateTimer(static state => ((RuleSetDirectoryWatcher)state!).OnQuiet(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _pending.Change(Debounce, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnQuiet() => ReloadNow();
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Watching {Directory} for rule-set changes")]
+    private static partial void LogWatching(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Reloaded {Count} rule sets from {Directory}")]
+    private static partial void LogReloaded(ILogger logger, int count, string directory);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Rule-set reload rejected, previous rule sets keep serving: {Reason}")]
+    private static partial void LogReloadFailed(ILogger logger, string reason);
+}

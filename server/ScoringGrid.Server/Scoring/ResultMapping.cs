@@ -1,0 +1,115 @@
+using ScoringGrid.Scoring;
+
+namespace ScoringGrid.Server.Scoring;
+
+/// <summary>Core results and rule sets as <c>scoringgrid.v1</c> messages (same field names as the core's JSON).</summary>
+internal static class ResultMapping
+{
+    public static V1.ScoreResult ToMessage(ScoreResult r)
+    {
+        var m = new V1.ScoreResult
+        {
+            RuleSet = r.RuleSetId,
+            Version = r.Version,
+            Digest = r.Digest,
+            ApplicationId = r.ApplicationId,
+            Level = r.Level,
+            Eligible = r.Eligible,
+        };
+        if (r.SelfScore is { } self) m.SelfScore = self;
+        if (r.ExpertScore is { } expert) m.ExpertScore = expert;
+        if (r.TotalScore is { } total) m.TotalScore = total;
+        if (r.TotalScoreMin is { } min) m.TotalScoreMin = min;
+        if (r.TotalScoreMax is { } max) m.TotalScoreMax = max;
+        if (r.SubsidyYuan is { } subsidy) m.SubsidyYuan = subsidy;
+        m.Priorities.AddRange(r.Priorities);
+        foreach (var c in r.Criteria)
+        {
+            var criterion = new V1.Criterion
+            {
+                Id = c.Id,
+                Level = c.Level,
+                Kind = c.Kind,
+                Passed = c.Passed,
+                Required = c.Required,
+                Points = c.Points,
+                MaxPoints = c.MaxPoints,
+                Explanation = c.Explanation,
+                ExplanationZh = c.ExplanationZh,
+            };
+            if (c.Observed is { } observed)
+            {
+                criterion.Observed = observed;
+            }
+
+            m.Criteria.Add(criterion);
+        }
+
+        foreach (var g in r.Gaps)
+        {
+            var gap = new V1.Gap { Level = g.Level, Kind = g.Kind, Target = g.Target, Needed = g.Needed, Text = g.Text, TextZh = g.TextZh };
+            if (g.Current is { } current)
+            {
+                gap.Current = current;
+            }
+
+            m.Gaps.Add(gap);
+        }
+
+        m.Notes.AddRange(r.Notes);
+        return m;
+    }
+
+    public static V1.Error ToMessage(ScoringError e) => new() { Code = e.Code, Field = e.Field, Message = e.Message };
+
+    public static V1.RuleSetSummary Summary(CompiledRuleSet rs)
+    {
+        var s = new V1.RuleSetSummary
+        {
+            Id = rs.Id,
+            Version = rs.Version,
+            Digest = rs.Digest,
+            Title = rs.Title,
+            TitleZh = rs.TitleZh,
+            Source = rs.Source,
+            Province = rs.Province,
+        };
+        s.Levels.AddRange(rs.Levels);
+        return s;
+    }
+
+    public static V1.RuleSet Full(CompiledRuleSet rs)
+    {
+        var m = new V1.RuleSet { Summary = Summary(rs) };
+        foreach (var g in rs.ItemGroups)
+        {
+            var group = new V1.ItemGroup { Id = g.Id, Title = g.Title, TitleZh = g.TitleZh };
+            group.Items.AddRange(g.Items);
+            m.ItemGroups.Add(group);
+        }
+
+        m.Figures.AddRange(rs.FigureIds);
+        m.Flags.AddRange(rs.FlagIds);
+        m.Dates.AddRange(rs.DateIds);
+        foreach (var rule in rs.Rules)
+        {
+            var d = new V1.RuleDescription
+            {
+                Id = rule.Id,
+                Level = rule.Level,
+                Kind = rule.Kind,
+                Text = rule.Text,
+                TextZh = rule.TextZh,
+                MaxPoints = rule.MaxPoints,
+            };
+            if (rule.Threshold is { } threshold)
+            {
+                d.Threshold = threshold;
+            }
+
+            m.Rules.Add(d);
+        }
+
+        return m;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Security.Cryptography.X509Certificates;
+using Google.Protobuf.Reflection;
+using ScoringGrid.Grpc.Server;
+using ScoringGrid.Grpc.Server.Health;
+using ScoringGrid.Grpc.Server.Reflection;
+using ScoringGrid.Prometheus;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.Grpc;
+using ScoringGrid.Server.Observability;
+using ScoringGrid.Server.Rest;
+using ScoringGrid.Server.RuleSets;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server;
+
+/// <summary>
+/// Composes the server: Kestrel endpoints (gRPC over h2c/TLS, optional HTTP/1.1), the Scoring,
+/// health and reflection services, REST, <c>/metrics</c>, API keys and rule-set hot reload.
+/// Tests build it with their own arguments.
+/// </summary>
+public static class ScoringServer
+{
+    /// <summary>Default gRPC URL when none is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:50051";
+
+    /// <summary>Builds the application from command-line arguments (<c>--urls</c>, <c>--ScoringGrid:RuleSets DIR</c>, …).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        var settings = builder.Configuration.GetSection("ScoringGrid").Get<ServerSettings>() ?? new ServerSettings();
+        var security = builder.Configuration.GetSection("ScoringGrid:Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        var urls = (builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var certificate = settings.CertificatePath.Length > 0
+            ? X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword)
+            : null;
+
+        // Kestrel endpoints come from ListenGrpc below; clear the host's own URL binding so it does not warn about overriding it.
+        builder.WebHost.UseUrls();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenGrpc(urls, certificate);
+            foreach (var url in settings.HttpUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var uri = new Uri(url);
+                kestrel.Listen(System.Net.IPAddress.Parse(uri.Host == "localhost" ? "127.0.0.1" : uri.Host), uri.Port,
+                    listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1);
+            }
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout);
+
+        var catalog = settings.RuleSets.Length > 0 ? RuleSetCatalog.LoadDirectory(settings.RuleSets) : RuleSetCatalog.LoadShipped();
+        var provider = new RuleSetProvider(catalog);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(provider);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new MetricRegistry());
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton(sp => new ApiKeyAuthenticator(security, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<AccessControl>();
+        builder.Services.AddSingleton(sp => new ScoringOptions
+        {
+            TimeProvider = sp.GetRequiredService<TimeProvider>(),
+            ProviderPool = settings.ProviderPool.Count > 0 ? settings.ProviderPool.ToHashSet(StringComparer.Ordinal) : null,
+        });
+        builder.Services.AddSingleton<ScoringOperations>();
+        builder.Services.AddSingleton<ScoringGrpcService>();
+        builder.Services.AddSingleton<RestCallObserver>();
+        builder.Services.AddSingleton<GrpcHealthService>();
+        builder.Services.AddSingleton<IGrpcCallInterceptor, ApiKeyInterceptor>();
+        builder.Services.AddGrpcServer(o =>
+        {
+            o.MaxReceiveMessageSize = settings.MaxMessageBytes;
+            o.MaxSendMessageSize = settings.MaxMessageBytes;
+        });
+        if (settings.RuleSets.Length > 0)
+        {
+            builder.Services.AddHostedService(sp => new RuleSetDirectoryWatcher(
+                settings.RuleSets, provider, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RuleSetDirectoryWatcher>>()));
+        }
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        Wire(app, security);
+        return app;
+    }
+
+    private static void Wire(WebApplication app, SecurityOptions security)
+    {
+        var health = app.Services.GetRequiredService<GrpcHealthService>();
+        health.SetStatus(ScoringGrpcService.ServiceName, global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
+        var reflection = GrpcReflectionService.FromFiles(
+        [
+            V1.ScoringReflection.Descriptor,
+            global::Grpc.Health.V1.HealthReflection.Descriptor,
+        ]);
+        app.MapGrpcServices([app.Services.GetRequiredService<ScoringGrpcService>().CreateDefinition(), health.CreateDefinition(), .. reflection.CreateDefinitions()]);
+
+        var metrics = app.Services.GetRequiredService<ServerMetrics>();
+        app.MapGet("/metrics", async (HttpContext http) =>
+        {
+            http.Response.ContentType = MetricRegistry.ContentType;
+            await metrics.Registry.WriteToAsync(http.Response.Body, http.RequestAborted);
+        });
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapScoringRest();
+
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoringGrid.Server");
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(() =>
+            health.SetStatus("", global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var catalog = app.Services.GetRequiredService<RuleSetProvider>().Current;
+            ServerLog.Started(log, string.Join(", ", app.Urls), catalog.RuleSets.Count, security.ApiKeys.Count);
+            if (security.ApiKeys.Count == 0)
+            {
+                ServerLog.OpenMode(log);
+            }
+        });
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ScoringGrid.Server.Security;
+
+/// <summary>Resolves <c>authorization: Bearer &lt;key&gt;</c> to a <see cref="CallerIdentity"/>.</summary>
+public sealed class ApiKeyAuthenticator
+{
+    private const string BearerPrefix = "Bearer ";
+    private readonly FrozenDictionary<string, CallerIdentity> _byHash;
+
+    /// <summary>Builds the key table; throws naming the key when an entry is invalid.</summary>
+    public ApiKeyAuthenticator(SecurityOptions options, TimeProvider time)
+    {
+        var keys = new Dictionary<string, CallerIdentity>(StringComparer.Ordinal);
+        for (int i = 0; i < options.ApiKeys.Count; i++)
+        {
+            ApiKeyOptions key = options.ApiKeys[i];
+            string where = $"ScoringGrid:Security:ApiKeys:{i} (id '{key.Id}')";
+            if (string.IsNullOrWhiteSpace(key.Id))
+            {
+                throw new InvalidOperationException($"{where}: Id is required.");
+            }
+
+            string hash = key.Sha256.Trim().ToLowerInvariant();
+            if (hash.Length != 64 || !IsHex(hash))
+            {
+                throw new InvalidOperationException($"{where}: Sha256 must be 64 hex digits.");
+            }
+
+            if (string.IsNullOrWhiteSpace(key.Tenant))
+            {
+                throw new InvalidOperationException($"{where}: Tenant is required (a province, or '*').");
+            }
+
+            TokenBucket? bucket = key.RatePerSecond > 0 ? new TokenBucket(key.RatePerSecond, key.Burst, time) : null;
+            var identity = new CallerIdentity(key.Id, ParseScopes(key.Scopes, where), key.Tenant.Trim(), bucket);
+            if (!keys.TryAdd(hash, identity))
+            {
+                throw new InvalidOperationException($"{where}: the same key hash is configured twice.");
+            }
+        }
+
+        _byHash = keys.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>False when no keys are configured: every caller is <see cref="CallerIdentity.Anonymous"/>.</summary>
+    public bool IsEnabled => _byHash.Count > 0;
+
+    /// <summary>Looks the presented header up; null when missing, malformed or unknown.</summary>
+    public CallerIdentity? Authenticate(string? authorization)
+    {
+        if (!IsEnabled)
+        {
+            return CallerIdentity.Anonymous;
+        }
+
+        if (authorization is null || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> key = authorization.AsSpan(BearerPrefix.Length).Trim();
+        if (key.IsEmpty || key.Length > 512)
+        {
+            return null;
+        }
+
+        return _byHash.GetValueOrDefault(HashKey(key));
+    }
+
+    /// <summary>The hex SHA-256 to configure for <paramref name="key"/>.</summary>
+    public static string HashKey(ReadOnlySpan<char> key)
+    {
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
+        int length = Encoding.UTF8.GetBytes(key, utf8);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    private static ApiScope ParseScopes(List<string> names, string where)
+    {
+        ApiScope scopes = ApiScope.None;
+        foreach (string name in names)
+        {
+            scopes |= name.Trim().ToLowerInvariant() switch
+            {
+                "score" => ApiScope.Score,
+                "verify" => ApiScope.Verify,
+                "admin" => ApiScope.Admin,
+                _ => throw new InvalidOperationException($"{where}: unknown scope '{name}' (score, verify, admin)."),
+            };
+        }
+
+        return scopes;
+    }
+
+    private static bool IsHex(string s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

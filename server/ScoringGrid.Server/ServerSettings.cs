@@ -1,0 +1,26 @@
+namespace ScoringGrid.Server;
+
+/// <summary>The <c>ScoringGrid</c> configuration section (appsettings.json, environment, command line).</summary>
+public sealed class ServerSettings
+{
+    /// <summary>Directory of rule files to serve and watch; empty serves the shipped rule sets.</summary>
+    public string RuleSets { get; set; } = "";
+
+    /// <summary>HTTP/1.1 URLs for REST, <c>/metrics</c> and <c>/healthz</c> (Prometheus scrapes HTTP/1.1); empty for none.</summary>
+    public string HttpUrls { get; set; } = "";
+
+    /// <summary>Path of a PFX certificate for https URLs.</summary>
+    public string CertificatePath { get; set; } = "";
+
+    /// <summary>Password of <see cref="CertificatePath"/>.</summary>
+    public string CertificatePassword { get; set; } = "";
+
+    /// <summary>Largest gRPC message accepted or sent, in bytes.</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Cloud providers on the province's pool list (Hebei <c>gate.provider_pool</c>); empty: only the provider's confirmation counts.</summary>
+    public List<string> ProviderPool { get; set; } = [];
+
+    /// <summary>How long shutdown waits for in-flight calls.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}
