@@ -32,7 +32,7 @@ internal static class RemoteScore
                 applications.Add(Parser.Parse<Application>(document.Json));
                 lines.Add(null);
             }
-            catch (InvalidProtocolBufferException e)
+            catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
             {
                 lines.Add(ErrorLine("INVALID_ARGUMENT", "", e.Message));
             }

@@ -41,7 +41,7 @@ internal static class RestEndpoints
                 ? Parser.Parse<V1.EvaluateRequest>(request.Text).Application
                 : Parser.Parse<V1.Application>(request.Text);
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
             await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateRequest: {e.Message}"));
             return;
@@ -71,7 +71,7 @@ internal static class RestEndpoints
         {
             batch = Parser.Parse<V1.EvaluateBatchRequest>(request.Text);
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
             await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateBatchRequest: {e.Message}"));
             return;

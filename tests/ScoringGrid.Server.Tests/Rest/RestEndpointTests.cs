@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace ScoringGrid.Server.Tests.Rest;
+
+/// <summary>REST for web portals: proto3 JSON of the same messages, errors as HTTP statuses with a JSON body.</summary>
+public sealed class RestEndpointTests : IAsyncLifetime
+{
+    private ServerFixture _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerFixture.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string json, string contentType = "application/json")
+    {
+        using var http = _server.Http();
+        using var content = new StringContent(json, Encoding.UTF8, contentType);
+        var response = await http.PostAsync(path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Evaluate_BareApplicationDocument_Scores()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", Examples.Text("js-star-2018"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("4-star", body.GetProperty("result").GetProperty("level").GetString());
+        Assert.Equal("monthly_user_usage_pct 79 → 80",
+            body.GetProperty("result").GetProperty("gaps").EnumerateArray().Select(g => g.GetProperty("text").GetString()).Single(t => t!.StartsWith("monthly", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Evaluate_EvaluateRequestForm_Scores()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", $"{{\"application\": {Examples.Text("zj-cloud-enterprise-2021")}}}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body.GetProperty("result").GetProperty("total_score").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Evaluate_BadFigure_Is400_WithTheFieldNamed()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", """{"id":"a","ruleset":"js-star-2019","figures":{"annual_cloud_investment_yuan":"NaN"}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_ARGUMENT", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("figures.annual_cloud_investment_yuan", body.GetProperty("error").GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluate_UnknownRuleSet_Is404()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", """{"ruleset":"gd-star-2030"}""");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("gd-star-2030", body.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluate_NotJson_Is400_AndWrongContentType_Is415()
+    {
+        var (status, _) = await PostAsync("/v1/evaluate", "{not json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var (status2, _) = await PostAsync("/v1/evaluate", Examples.Text("js-star-2019"), "text/plain");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status2);
+    }
+
+    [Fact]
+    public async Task Batch_OneBadApplication_GetsItsError_OthersAreScored()
+    {
+        var json = $"{{\"applications\": [{Examples.Text("js-star-2019")}, {{\"id\":\"bad\",\"ruleset\":\"js-star-2019\",\"dates\":{{\"x\":\"2019-01-01\"}}}}, {Examples.Text("hb-benchmark-2018")}]}}";
+        var (status, body) = await PostAsync("/v1/evaluate:batch", json);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var responses = body.GetProperty("responses").EnumerateArray().ToArray();
+        Assert.Equal(3, responses.Length);
+        Assert.Equal("3-star", responses[0].GetProperty("result").GetProperty("level").GetString());
+        Assert.Equal("dates.x", responses[1].GetProperty("error").GetProperty("field").GetString());
+        Assert.Equal("benchmark", responses[2].GetProperty("result").GetProperty("level").GetString());
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using ScoringGrid.Client;
+using ScoringGrid.Server;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server.Tests;
+
+/// <summary>A real ScoringGrid server on free loopback ports (gRPC h2c + HTTP/1.1), stopped on dispose.</summary>
+public sealed class ServerFixture : IAsyncDisposable
+{
+    private ServerFixture(WebApplication app, int grpcPort, int httpPort)
+    {
+        App = app;
+        GrpcAddress = $"http://127.0.0.1:{grpcPort}";
+        HttpAddress = $"http://127.0.0.1:{httpPort}";
+    }
+
+    public WebApplication App { get; }
+
+    public string GrpcAddress { get; }
+
+    public string HttpAddress { get; }
+
+    /// <summary>Keys every secured test uses: the key text is the id, so tests can send it.</summary>
+    public static readonly (string Key, string Tenant, string[] Scopes, double Rate)[] StandardKeys =
+    [
+        ("key-jiangsu", "jiangsu", ["score"], 0),
+        ("key-admin", "*", ["score", "verify", "admin"], 0),
+        ("key-verify-only", "*", ["verify"], 0),
+        ("key-slow", "*", ["score"], 0.001),
+    ];
+
+    public static async Task<ServerFixture> StartAsync(bool secured = false, string? ruleSetDirectory = null)
+    {
+        var grpcPort = FreePort();
+        var httpPort = FreePort();
+        var args = new List<string>
+        {
+            "--urls", $"http://127.0.0.1:{grpcPort}",
+            "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{httpPort}",
+            "--Logging:LogLevel:Default", "Warning",
+        };
+        if (ruleSetDirectory is not null)
+        {
+            args.AddRange(["--ScoringGrid:RuleSets", ruleSetDirectory]);
+        }
+
+        if (secured)
+        {
+            for (var i = 0; i < StandardKeys.Length; i++)
+            {
+                var (key, tenant, scopes, rate) = StandardKeys[i];
+                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Id", key]);
+                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Sha256", ApiKeyAuthenticator.HashKey(key)]);
+                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Tenant", tenant]);
+                for (var s = 0; s < scopes.Length; s++)
+                {
+                    args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Scopes:{s}", scopes[s]]);
+                }
+
+                if (rate > 0)
+                {
+                    args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:RatePerSecond", rate.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Burst", "2"]);
+                }
+            }
+        }
+
+        var app = ScoringServer.Build([.. args]);
+        await app.StartAsync();
+        return new ServerFixture(app, grpcPort, httpPort);
+    }
+
+    public ScoringClient Client(string? apiKey = null) => ScoringClient.Create(GrpcAddress, apiKey);
+
+    public HttpClient Http(string? apiKey = null)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(HttpAddress) };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
