@@ -33,6 +33,8 @@ public static class ScoringServer
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
+        // Per-request framework logs would drown the service's own events at any real rate.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var settings = builder.Configuration.GetSection("ScoringGrid").Get<ServerSettings>() ?? new ServerSettings();
         var security = builder.Configuration.GetSection("ScoringGrid:Security").Get<SecurityOptions>() ?? new SecurityOptions();
         var urls = (builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
