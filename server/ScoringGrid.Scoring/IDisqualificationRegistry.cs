@@ -29,7 +29,9 @@ public sealed class DisqualificationRegistry : IDisqualificationRegistry
     /// <summary>Records a ban from <paramref name="since"/> for three years.</summary>
     public Disqualification Ban(string creditCode, string reason, DateOnly since)
     {
-        var ban = new Disqualification(creditCode, reason, since, since.AddYears(3).AddDays(-1));
+        // Until the day before the third anniversary; a ban from 29 February has its anniversary on 1 March.
+        var until = since is { Month: 2, Day: 29 } ? since.AddYears(3) : since.AddYears(3).AddDays(-1);
+        var ban = new Disqualification(creditCode, reason, since, until);
         lock (_gate)
         {
             _bans[creditCode] = ban;

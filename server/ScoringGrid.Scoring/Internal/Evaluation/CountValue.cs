@@ -104,7 +104,7 @@ internal sealed class CountValue : ValueExpression
 
         var subs = string.Join("; ", candidates);
         return new Gap(level, GapKinds.Subclasses, _text, current, needed,
-            $"realise {Numbers.Format(missing)} more sub-classes (tick one item of each) of: {subs}",
+            $"realise {Numbers.Format(missing)} more {(missing == 1 ? "sub-class" : "sub-classes")} (tick one item of each) of: {subs}",
             $"再实现 {Numbers.Format(missing)} 个子类（每类勾选一项）：{subs}");
     }
 }

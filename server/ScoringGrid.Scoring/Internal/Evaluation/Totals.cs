@@ -71,7 +71,9 @@ internal static class Totals
             return 0;
         }
 
-        var total = (long)Math.Round(exact * 100, MidpointRounding.AwayFromZero);
+        // Half a cent rounds up (points are never negative). The same epsilon as above: a sum that is exactly
+        // x.xx5 often arrives as x.xx4999999999999 (e.g. 7.125 from means of thirds) and must not round down.
+        var total = (long)Math.Floor(exact * 100 + 0.5 + 1e-7);
         for (var spare = total - floorSum; spare != 0; spare -= Math.Sign(spare))
         {
             var pick = -1;

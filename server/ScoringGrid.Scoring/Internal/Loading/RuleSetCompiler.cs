@@ -201,6 +201,8 @@ internal sealed partial class RuleSetCompiler
             }
         }
 
+        // In the programme's order: a sub-class sits where its first item does.
+        result.Sort(static (a, b) => a.Item2.Min().CompareTo(b.Item2.Min()));
         return [.. result];
     }
 

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ScoringGrid.Cli.Tests.Commands;
+
+/// Runs the real built <c>sg</c> (<c>dotnet sg.dll</c>) as a separate process on examples/*.json.
+public class SgProcessTests
+{
+    private static string SgDll()
+    {
+        // The CLI is a project reference, so sg.dll (with its runtimeconfig) is next to this assembly.
+        var local = Path.Combine(AppContext.BaseDirectory, "sg.dll");
+        Assert.True(File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, "sg.runtimeconfig.json")), $"sg.dll not found in {AppContext.BaseDirectory}");
+        return local;
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSg(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Repository.Root,
+        };
+        start.ArgumentList.Add(SgDll());
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Score_Examples_PrintsOneResultPerFile_ExitZero()
+    {
+        var files = Repository.Examples.Select(f => Path.GetRelativePath(Repository.Root, f)).ToArray();
+
+        var (exit, stdout, stderr) = await RunSg(["score", .. files]);
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(files.Length, lines.Length);
+        var levels = lines.Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(r => r.GetProperty("rule_set").GetString()!, r => r.GetProperty("level").GetString());
+        Assert.Equal("3-star", levels["js-star-2019"]);
+        Assert.Equal("4-star", levels["js-star-2018"]);
+        Assert.Equal("benchmark", levels["hb-benchmark-2018"]);
+        Assert.Equal("industry", levels["js-iiot-platform-2019"]);
+        Assert.Equal("benchmark", levels["js-benchmark-factory-2019"]);
+        Assert.Equal("", levels["zj-cloud-enterprise-2021"]);
+    }
+
+    [Fact]
+    public async Task Score_MissingFile_ExitTwo_WithAnErrorLine()
+    {
+        var (exit, stdout, _) = await RunSg("score", "examples/does-not-exist.json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("NOT_FOUND", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Explain_PrintsTheRulesTable()
+    {
+        var (exit, stdout, stderr) = await RunSg("explain", "js-iiot-platform-2019");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("js-iiot-platform-2019@2019.1", stdout, StringComparison.Ordinal);
+        Assert.Contains("connected_devices ≥ 5,000", stdout, StringComparison.Ordinal);
+    }
+}
