@@ -24,7 +24,9 @@ public static class GrpcMessageCodec
             throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
         }
 
-        if (compression is null)
+        // An empty message is sent uncompressed: the flag is per message, and an empty gzip
+        // member is zero bytes from GZipStream, which grpc-js refuses to inflate.
+        if (compression is null || size == 0)
         {
             int total = GrpcProtocol.FrameHeaderSize + size;
             Span<byte> span = output.GetSpan(total);

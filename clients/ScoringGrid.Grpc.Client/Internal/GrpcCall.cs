@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace ScoringGrid.Grpc.Client.Internal;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace ScoringGrid.Grpc.Client.Internal;
 /// </summary>
 internal sealed partial class GrpcCall<TRequest, TResponse> : IGrpcCallState
 {
-    private static readonly MediaTypeHeaderValue GrpcContentType = new(GrpcProtocol.ContentType);
-
     private readonly GrpcChannel _channel;
     private readonly CallOptions _options;
     private readonly CancellationTokenSource _cts;
@@ -54,35 +50,6 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IGrpcCallState
     public GrpcChannel Channel => _channel;
 
     public CancellationToken CallToken => _cts.Token;
-
-    public void StartWithMessage(TRequest request)
-    {
-        try
-        {
-            ResolveRequestCompression();
-            using var body = new PooledBufferWriter(256);
-            GrpcMessageCodec.WriteMessage(body, request, Method.RequestMarshaller, RequestCompression, _channel.Options.MaxSendMessageSize);
-            Send(new ByteArrayContent(body.WrittenSpan.ToArray()));
-        }
-        catch (RpcException ex)
-        {
-            FailBeforeSend(ex.Status);
-        }
-    }
-
-    public void StartStreaming()
-    {
-        try
-        {
-            ResolveRequestCompression();
-            RequestContent = new StreamingRequestContent();
-            Send(RequestContent);
-        }
-        catch (RpcException ex)
-        {
-            FailBeforeSend(ex.Status);
-        }
-    }
 
     public Status GetStatus() =>
         FinalStatus ?? throw new InvalidOperationException("The call has not completed; its status is not known yet.");
@@ -167,75 +134,5 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IGrpcCallState
         }
 
         return status;
-    }
-
-    private void ResolveRequestCompression()
-    {
-        if (_options.WriteCompression is { Length: > 0 } name)
-        {
-            if (!_channel.Compression.TryGet(name, out ICompressionProvider? provider))
-            {
-                throw new RpcException(GrpcErrors.UnsupportedEncoding(name));
-            }
-
-            RequestCompression = provider;
-        }
-    }
-
-    private void FailBeforeSend(Status status)
-    {
-        Finish(status, trailers: null);
-        _responseStarted = Task.FromException(new RpcException(status));
-    }
-
-    private void Send(HttpContent content)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, _channel.GetMethodUri(Method.FullName))
-        {
-            Version = new Version(2, 0),
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        content.Headers.ContentType = GrpcContentType;
-        HttpRequestHeaders headers = request.Headers;
-        headers.TryAddWithoutValidation(GrpcProtocol.TeHeader, "trailers");
-        headers.TryAddWithoutValidation("user-agent", "scoringgrid-grpc-dotnet/1.0");
-        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, _channel.Compression.AcceptEncoding);
-        if (RequestCompression is not null)
-        {
-            headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, RequestCompression.EncodingName);
-        }
-
-        if (_options.Headers is { } metadata)
-        {
-            foreach (MetadataEntry entry in metadata)
-            {
-                headers.TryAddWithoutValidation(entry.Key, entry.Value);
-            }
-        }
-
-        if (_options.Deadline is { } deadline)
-        {
-            TimeSpan remaining = deadline.ToUniversalTime() - _channel.Options.TimeProvider.GetUtcNow().UtcDateTime;
-            if (remaining <= TimeSpan.Zero)
-            {
-                _deadlineFired = true;
-                request.Dispose();
-                FailBeforeSend(GrpcErrors.DeadlineExceeded());
-                return;
-            }
-
-            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(remaining));
-            _deadlineTimer = _channel.Options.TimeProvider.CreateTimer(
-                static state => ((GrpcCall<TRequest, TResponse>)state!).OnDeadline(), this, remaining, Timeout.InfiniteTimeSpan);
-        }
-
-        _responseStarted = SendAsync(request);
-    }
-
-    private void OnDeadline()
-    {
-        _deadlineFired = true;
-        Finish(GrpcErrors.DeadlineExceeded(), trailers: null);
     }
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Evaluate requests/s, measured with h2load (an outside HTTP/2 load generator) in one run, on loopback:
+#   ScoringGrid server  vs  bare Kestrel returning fixed bytes (ceiling)  vs  C++ grpc server (Debian 1.51, callback API).
+# All three answer the same EvaluateRequest (examples/js-star-2019-*.json); the baselines return ScoringGrid's own
+# response bytes. h2load counts HTTP status only, so each server is first checked for grpc-status OK with grpcio.
+# Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [runs (default 3)]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+n=${1:-200000}; runs=${2:-3}
+conns=${SG_BENCH_CONNECTIONS:-16}; streams=${SG_BENCH_STREAMS:-32}
+
+bench_packages=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++ nghttp2-client python3-grpcio python3-protobuf protobuf-compiler)
+missing=(); for p in "${bench_packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+if ((${#missing[@]})); then
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build "$root/server/ScoringGrid.Server" -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build "$root/load/ScoringGrid.Load.Ceiling" -c Release -nologo -v q -clp:ErrorsOnly
+bash "$root/load/grpc-baseline/build.sh" "$work/cpp" >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+
+p_sg=$(free_port); p_ceiling=$(free_port); p_cpp=$(free_port)
+dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$p_sg" \
+  --Logging:LogLevel:Default Warning >"$work/sg.log" 2>&1 & pids+=($!)
+wait_port "$p_sg"
+example=$(ls "$root"/examples/js-star-2019-*.json | head -n 1)
+/usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" --server "127.0.0.1:$p_sg"
+dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
+"$work/cpp/baseline_server" "$p_cpp" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
+wait_port "$p_ceiling"; wait_port "$p_cpp"
+/usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
+  --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp"
+
+rate() { # port -> req/s of one h2load run (after a short warm-up)
+  local url="http://127.0.0.1:$1/scoringgrid.v1.Scoring/Evaluate"
+  local args=(-d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1)
+  h2load "${args[@]}" -n 20000 "$url" >/dev/null
+  local out; out=$(h2load "${args[@]}" -n "$n" "$url")
+  grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
+  sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+declare -A result
+for name in ceiling scoringgrid cpp; do
+  case $name in ceiling) port=$p_ceiling;; scoringgrid) port=$p_sg;; cpp) port=$p_cpp;; esac
+  result[$name]=$(for _ in $(seq 1 "$runs"); do rate "$port"; done | median)
+done
+
+echo
+echo "h2load -n $n -c $conns -m $streams -t 1, median of $runs runs, $(nproc) cores shared by load generator and server"
+echo
+echo "| server | Evaluate req/s | ratio to ceiling | ratio to C++ grpc |"
+echo "|---|---:|---:|---:|"
+for name in ceiling scoringgrid cpp; do
+  awk -v n="$name" -v r="${result[$name]}" -v c="${result[ceiling]}" -v g="${result[cpp]}" \
+    'BEGIN { printf "| %s | %.0f | %.2f | %.2f |\n", n, r, r / c, r / g }'
+done

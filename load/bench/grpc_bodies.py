@@ -1,0 +1,49 @@
+#!/usr/bin/python3
+"""Makes the h2load request body (a framed EvaluateRequest from an example document) and the fixed
+response the baselines return (ScoringGrid's own EvaluateResponse for it, fetched with grpcio),
+and checks that a server answers Evaluate with grpc-status OK (h2load only sees HTTP status)."""
+import argparse, importlib, os, struct, subprocess, sys, tempfile
+
+def load_messages(proto_root):
+    out = tempfile.mkdtemp(prefix="sg-py-")
+    protos = ["scoringgrid/v1/application.proto", "scoringgrid/v1/result.proto",
+              "scoringgrid/v1/ruleset.proto", "scoringgrid/v1/scoring.proto"]
+    subprocess.check_call(["protoc", "-I", proto_root, "-I", "/usr/include", "--python_out=" + out] + protos)
+    sys.path.insert(0, out)
+    return importlib.import_module("scoringgrid.v1.scoring_pb2"), importlib.import_module("scoringgrid.v1.application_pb2")
+
+def evaluate(scoring_pb2, target, request):
+    import grpc
+    with grpc.insecure_channel(target, options=[("grpc.enable_http_proxy", 0)]) as channel:
+        call = channel.unary_unary("/scoringgrid.v1.Scoring/Evaluate",
+                                   request_serializer=scoring_pb2.EvaluateRequest.SerializeToString,
+                                   response_deserializer=scoring_pb2.EvaluateResponse.FromString)
+        return call(request, timeout=10)
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--proto-root", required=True)
+    p.add_argument("--example", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--server", help="host:port of ScoringGrid to fetch the response from")
+    p.add_argument("--check", nargs="*", default=[], help="host:port of servers that must answer OK")
+    a = p.parse_args()
+    scoring_pb2, application_pb2 = load_messages(a.proto_root)
+    from google.protobuf import json_format
+    app = json_format.Parse(open(a.example, encoding="utf-8").read(), application_pb2.Application())
+    request = scoring_pb2.EvaluateRequest(application=app)
+    body = request.SerializeToString()
+    with open(os.path.join(a.out, "request.bin"), "wb") as f:
+        f.write(b"\x00" + struct.pack(">I", len(body)) + body)
+    if a.server:
+        response = evaluate(scoring_pb2, a.server, request)
+        assert response.WhichOneof("outcome") == "result", response
+        with open(os.path.join(a.out, "response.bin"), "wb") as f:
+            f.write(response.SerializeToString())
+    for target in a.check:
+        response = evaluate(scoring_pb2, target, request)
+        assert response.result.level == "3-star", (target, response)
+        print(f"{target}: Evaluate OK, level {response.result.level}")
+
+if __name__ == "__main__":
+    main()

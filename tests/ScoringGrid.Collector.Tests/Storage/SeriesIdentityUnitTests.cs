@@ -1,0 +1,24 @@
+using ScoringGrid.Collector.Internal;
+using ScoringGrid.Prometheus;
+
+namespace ScoringGrid.Collector.Tests.Storage;
+
+public class SeriesIdentityUnitTests
+{
+    [Fact]
+    public void Create_SortsLabelsByName() =>
+        Assert.Equal("m{a=\"1\",b=\"2\",c=\"3\"}", SeriesIdentity.Create("m", [new Label("c", "3"), new Label("a", "1"), new Label("b", "2")]));
+
+    [Fact]
+    public void Create_EscapesValues() =>
+        Assert.Equal("m{a=\"q\\\"b\\\\n\\n\"}", SeriesIdentity.Create("m", [new Label("a", "q\"b\\n\n")]));
+
+    [Fact]
+    public void Create_WithoutLabels_IsTheName() => Assert.Equal("up", SeriesIdentity.Create("up", []));
+
+    [Fact]
+    public void Create_SameLabelsInAnyOrder_SameIdentity() =>
+        Assert.Equal(
+            SeriesIdentity.Create("x", [new Label("type", "a"), new Label("industry", "b")]),
+            SeriesIdentity.Create("x", [new Label("industry", "b"), new Label("type", "a")]));
+}

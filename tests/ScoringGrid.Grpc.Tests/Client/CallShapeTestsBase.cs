@@ -1,0 +1,216 @@
+using Google.Protobuf;
+using ScoringGrid.Grpc.Client;
+using ScoringGrid.Grpc.Tests.Infrastructure;
+using ScoringGrid.Grpc.Tests.Protos;
+
+namespace ScoringGrid.Grpc.Tests.Client;
+
+/// <summary>Our client against our server, every call shape and error path; run over TestHost and Kestrel.</summary>
+public abstract class CallShapeTestsBase
+{
+    protected abstract GrpcChannel Channel { get; }
+
+    protected abstract TestServerParts Parts { get; }
+
+    protected abstract GrpcChannel CreateChannel(GrpcChannelOptions options);
+
+    [Fact]
+    public async Task Unary_EchoesTheMessage()
+    {
+        EchoReply reply = await Channel.UnaryAsync(TestMethods.Echo, new EchoRequest { Message = "hello 云" });
+
+        Assert.Equal("hello 云", reply.Message);
+    }
+
+    [Fact]
+    public async Task ServerStreaming_ReceivesEveryMessage_ThenOk()
+    {
+        using AsyncServerStreamingCall<EchoReply> call = Channel.ServerStreamingCall(TestMethods.ServerStream, new EchoRequest { Message = "s", Count = 5 });
+        var indexes = new List<int>();
+        await foreach (EchoReply reply in call.ResponseStream.ReadAllAsync())
+        {
+            indexes.Add(reply.Index);
+        }
+
+        Assert.Equal([0, 1, 2, 3, 4], indexes);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task ServerStreaming_ErrorAfterMessages_IsRaisedAtTheEnd()
+    {
+        using AsyncServerStreamingCall<EchoReply> call = Channel.ServerStreamingCall(TestMethods.ServerStream,
+            new EchoRequest { Count = 2, FailCode = (int)StatusCode.Aborted, FailMessage = "stop" });
+
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.True(await call.ResponseStream.MoveNext());
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.Aborted, ex.StatusCode);
+        Assert.Equal("stop", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ClientStreaming_ServerSeesEveryMessage()
+    {
+        using AsyncClientStreamingCall<EchoRequest, EchoReply> call = Channel.ClientStreamingCall(TestMethods.ClientStream);
+        foreach (string word in new[] { "a", "b", "c" })
+        {
+            await call.RequestStream.WriteAsync(new EchoRequest { Message = word });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        EchoReply reply = await call;
+
+        Assert.Equal("a,b,c", reply.Message);
+        Assert.Equal(3, reply.Count);
+    }
+
+    [Fact]
+    public async Task Duplex_RepliesArriveWhileStillWriting()
+    {
+        using AsyncDuplexStreamingCall<EchoRequest, EchoReply> call = Channel.DuplexStreamingCall(TestMethods.Duplex);
+        for (int i = 0; i < 3; i++)
+        {
+            await call.RequestStream.WriteAsync(new EchoRequest { Message = $"m{i}" });
+            Assert.True(await call.ResponseStream.MoveNext().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal($"m{i}", call.ResponseStream.Current.Message);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task ErrorStatus_WithNonAsciiMessage_RoundTrips()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo,
+            new EchoRequest { FailCode = (int)StatusCode.NotFound, FailMessage = "规则集 js-star-2019 不存在 (100%)" }));
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal("规则集 js-star-2019 不存在 (100%)", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task HandlerException_IsUnknown_WithoutDetails()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo, new EchoRequest { ThrowException = true }));
+
+        Assert.Equal(StatusCode.Unknown, ex.StatusCode);
+        Assert.DoesNotContain("secret", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task BinaryMetadata_RoundTripsThroughTrailers()
+    {
+        byte[] bytes = [0, 1, 2, 127, 128, 254, 255];
+        using AsyncUnaryCall<EchoReply> call = Channel.UnaryCall(TestMethods.Echo, new EchoRequest(),
+            new CallOptions { Headers = new Metadata().Add("x-echo-bin", bytes).Add("x-echo-text", "plain") });
+        await call;
+
+        Metadata trailers = call.GetTrailers();
+        Assert.Equal(bytes, trailers.GetValueBytes("x-echo-bin"));
+        Assert.Equal("plain", trailers.GetValue("x-echo-text"));
+    }
+
+    [Fact]
+    public async Task RequestOverServerLimit_IsResourceExhausted()
+    {
+        var request = new EchoRequest { Payload = ByteString.CopyFrom(new byte[5 * 1024 * 1024]) };
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo, request));
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResponseOverServerSendLimit_IsResourceExhausted()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo, new EchoRequest { ReplySize = 5 * 1024 * 1024 }));
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResponseOverClientReceiveLimit_IsResourceExhausted()
+    {
+        using GrpcChannel small = CreateChannel(new GrpcChannelOptions { MaxReceiveMessageSize = 1024 });
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => small.UnaryAsync(TestMethods.Echo, new EchoRequest { ReplySize = 4096 }));
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task RequestOverClientSendLimit_FailsBeforeSending()
+    {
+        using GrpcChannel small = CreateChannel(new GrpcChannelOptions { MaxSendMessageSize = 16 });
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => small.UnaryAsync(TestMethods.Echo, new EchoRequest { Message = new string('x', 64) }));
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deadline_Expires_AsDeadlineExceeded()
+    {
+        Parts.Probe.Reset();
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.WaitForCancellation, new EchoRequest(),
+            new CallOptions { Deadline = DateTime.UtcNow.AddMilliseconds(300) }));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        Assert.Equal("cancelled", await Parts.Probe.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task DeadlineInThePast_FailsImmediately()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo, new EchoRequest(),
+            new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(-1) }));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancellation_IsObservedByTheHandler()
+    {
+        Parts.Probe.Reset();
+        using var cts = new CancellationTokenSource();
+        Task<EchoReply> call = Channel.UnaryAsync(TestMethods.WaitForCancellation, new EchoRequest(), new CallOptions { CancellationToken = cts.Token });
+        await Parts.Probe.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call);
+        Assert.Equal(StatusCode.Cancelled, ex.StatusCode);
+        Assert.Equal("cancelled", await Parts.Probe.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task GzipRequest_IsDecompressedByTheServer()
+    {
+        var request = new EchoRequest { Message = new string('z', 100_000) };
+
+        EchoReply reply = await Channel.UnaryAsync(TestMethods.Echo, request, new CallOptions { WriteCompression = "gzip" });
+
+        Assert.Equal(request.Message, reply.Message);
+    }
+
+    [Fact]
+    public async Task UnknownMethod_IsUnimplemented()
+    {
+        var method = new Method<EchoRequest, EchoReply>(MethodType.Unary, TestMethods.ServiceName, "Missing",
+            TestMethods.Echo.RequestMarshaller, TestMethods.Echo.ResponseMarshaller);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(method, new EchoRequest()));
+        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Interceptor_RejectsWithItsStatus_AndObservesCompletion()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo, new EchoRequest(),
+            new CallOptions { Headers = new Metadata().Add("x-reject", "1") }));
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Contains(Parts.Interceptor.Completed, c => c.Status.StatusCode == StatusCode.PermissionDenied && (string?)c.Item == "recording");
+        await Channel.UnaryAsync(TestMethods.Echo, new EchoRequest { DelayMs = 20 });
+        Assert.Contains(Parts.Interceptor.Completed, c => c.Status.StatusCode == StatusCode.OK && c.Elapsed >= TimeSpan.FromMilliseconds(15));
+    }
+}

@@ -1,0 +1,115 @@
+using Google.Protobuf;
+using ScoringGrid.Grpc.Server;
+using ScoringGrid.Grpc.Tests.Protos;
+
+namespace ScoringGrid.Grpc.Tests.Infrastructure;
+
+/// <summary>The server side of TestService, built on the transport's definition builder.</summary>
+public sealed class TestServiceImpl(CallProbe probe)
+{
+    public GrpcServiceDefinition CreateDefinition() =>
+        GrpcServiceDefinition.CreateBuilder(TestMethods.ServiceName)
+            .AddUnary(TestMethods.Echo, EchoAsync)
+            .AddServerStreaming(TestMethods.ServerStream, ServerStreamAsync)
+            .AddClientStreaming(TestMethods.ClientStream, ClientStreamAsync)
+            .AddDuplexStreaming(TestMethods.Duplex, DuplexAsync)
+            .AddUnary(TestMethods.WaitForCancellation, WaitForCancellationAsync)
+            .Build();
+
+    private static async Task<EchoReply> EchoAsync(EchoRequest request, ServerCallContext context)
+    {
+        await ApplyAsync(request, context);
+        foreach (MetadataEntry entry in context.RequestHeaders)
+        {
+            if (entry.Key.StartsWith("x-echo", StringComparison.Ordinal))
+            {
+                context.ResponseTrailers.Add(entry);
+            }
+        }
+
+        return new EchoReply
+        {
+            Message = request.Message,
+            Payload = request.ReplySize > 0 ? ByteString.CopyFrom(new byte[request.ReplySize]) : request.Payload,
+        };
+    }
+
+    private static async Task ServerStreamAsync(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    {
+        for (int i = 0; i < request.Count; i++)
+        {
+            if (request.DelayMs > 0)
+            {
+                await Task.Delay(request.DelayMs, context.CancellationToken);
+            }
+
+            await responses.WriteAsync(new EchoReply { Message = request.Message, Index = i });
+        }
+
+        ThrowIfAsked(request);
+    }
+
+    private static async Task<EchoReply> ClientStreamAsync(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
+    {
+        var messages = new List<string>();
+        long bytes = 0;
+        while (await requests.MoveNext(context.CancellationToken))
+        {
+            ThrowIfAsked(requests.Current);
+            messages.Add(requests.Current.Message);
+            bytes += requests.Current.Payload.Length;
+        }
+
+        return new EchoReply { Message = string.Join(",", messages), Count = messages.Count, Index = (int)bytes };
+    }
+
+    private static async Task DuplexAsync(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    {
+        int index = 0;
+        while (await requests.MoveNext(context.CancellationToken))
+        {
+            ThrowIfAsked(requests.Current);
+            await responses.WriteAsync(new EchoReply { Message = requests.Current.Message, Index = index++ });
+        }
+    }
+
+    private async Task<EchoReply> WaitForCancellationAsync(EchoRequest request, ServerCallContext context)
+    {
+        probe.MarkStarted();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            probe.MarkEnded("cancelled");
+            throw;
+        }
+
+        return new EchoReply();
+    }
+
+    private static async Task ApplyAsync(EchoRequest request, ServerCallContext context)
+    {
+        if (request.DelayMs > 0)
+        {
+            await Task.Delay(request.DelayMs, context.CancellationToken);
+        }
+
+        ThrowIfAsked(request);
+    }
+
+    private static void ThrowIfAsked(EchoRequest request)
+    {
+        if (request.ThrowException)
+        {
+            throw new InvalidOperationException("secret handler detail");
+        }
+
+        // Only real codes: fuzzed requests may carry any number here.
+        if (request.FailCode is > 0 and <= 16)
+        {
+            throw new RpcException(new Status((StatusCode)request.FailCode, request.FailMessage));
+        }
+    }
+}
