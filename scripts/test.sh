@@ -14,7 +14,8 @@ status=0
 for proj in tests/*/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   echo "== $name"
-  dotnet test "$proj" -c Release --no-build -nologo \
+  # No --no-build: a test project missing from the solution still gets built (incrementally: cheap otherwise).
+  dotnet test "$proj" -c Release -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
     --blame-hang-timeout 10m || status=1
 done
