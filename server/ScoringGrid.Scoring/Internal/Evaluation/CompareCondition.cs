@@ -11,7 +11,7 @@ internal sealed class CompareCondition(ValueExpression value, double threshold, 
 
     public override string Text => $"{Value.Text} {(strict ? ">" : "≥")} {Numbers.Format(threshold)}";
 
-    public override string TextZh => $"{Value.Text} {(strict ? "超过" : "不少于")} {Numbers.Format(threshold)}";
+    public override string TextZh => $"{Value.TextZh} {(strict ? "超过" : "不少于")} {Numbers.Format(threshold)}";
 
     public override bool Evaluate(EvaluationInput input, out double observed, out double required)
     {
@@ -28,14 +28,14 @@ internal sealed class CompareCondition(ValueExpression value, double threshold, 
         if (double.IsNaN(observed))
         {
             Clause(en, false, $"{Value.Text} not declared (needs {op} {Numbers.Format(threshold)})");
-            Clause(zh, false, $"{Value.Text} 未申报（要求 {op} {Numbers.Format(threshold)}）");
+            Clause(zh, false, $"{Value.TextZh} 未申报（要求 {op} {Numbers.Format(threshold)}）");
             return;
         }
 
         var shortBy = passed ? "" : $", short by {Numbers.Format(threshold - observed)}";
         var shortByZh = passed ? "" : $"，差 {Numbers.Format(threshold - observed)}";
         Clause(en, passed, $"{Value.Text} = {Numbers.Format(observed)} (needs {op} {Numbers.Format(threshold)}{shortBy})");
-        Clause(zh, passed, $"{Value.Text} = {Numbers.Format(observed)}（要求 {op} {Numbers.Format(threshold)}{shortByZh}）");
+        Clause(zh, passed, $"{Value.TextZh} = {Numbers.Format(observed)}（要求 {op} {Numbers.Format(threshold)}{shortByZh}）");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

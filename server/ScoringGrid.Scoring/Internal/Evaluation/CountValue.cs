@@ -14,15 +14,18 @@ internal sealed class CountValue : ValueExpression
     private readonly int[] _itemIndices;
     private readonly string[] _itemIds;
     private readonly string _text;
+    private readonly string _textZh;
 
     /// <param name="mask">All items counted, one bit per item index.</param>
     /// <param name="subclassMasks">When counting sub-classes: one mask per sub-class; null counts items.</param>
     /// <param name="subclassNames">Display name per sub-class (its items, or its id).</param>
     /// <param name="itemIndices">Items counted, in rule-set order (for gap candidates).</param>
     /// <param name="itemIds">Their ids.</param>
-    /// <param name="text">Rule text, e.g. <c>items of app</c>.</param>
-    public CountValue(ulong[] mask, ulong[][]? subclassMasks, string[] subclassNames, int[] itemIndices, string[] itemIds, string text)
+    /// <param name="text">Rule text, e.g. <c>ticked items of app</c>.</param>
+    /// <param name="textZh">The same in Chinese.</param>
+    public CountValue(ulong[] mask, ulong[][]? subclassMasks, string[] subclassNames, int[] itemIndices, string[] itemIds, string text, string textZh)
     {
+        _textZh = textZh;
         _mask = mask;
         _subclassMasks = subclassMasks;
         _subclassNames = subclassNames;
@@ -32,6 +35,8 @@ internal sealed class CountValue : ValueExpression
     }
 
     public override string Text => _text;
+
+    public override string TextZh => _textZh;
 
     /// <summary>How many things can be counted at most ("all" thresholds).</summary>
     public int Capacity => _subclassMasks?.Length ?? _itemIndices.Length;

@@ -36,7 +36,8 @@ internal sealed partial class RuleSetCompiler
         if (_yaml.Optional(map, "items") is { } items)
         {
             var indices = _yaml.Texts(items, "items").Select(i => _items.TryGetValue(i, out var x) ? x : throw _yaml.Error(items, $"unknown item '{i}'")).ToArray();
-            return Count(indices, null, $"ticked of [{string.Join(", ", indices.Select(i => _itemIds[i]))}]");
+            var list = string.Join(", ", indices.Select(i => _itemIds[i]));
+            return Count(indices, null, $"ticked of [{list}]", $"[{list}] 中勾选项数");
         }
 
         if (_yaml.Optional(map, "const") is { } constant)
@@ -60,14 +61,14 @@ internal sealed partial class RuleSetCompiler
         var names = string.Join(" + ", groups.Select(g => g.Id));
         if (distinct.Length == 0)
         {
-            return Count(indices, null, $"ticked items of {names}");
+            return Count(indices, null, $"ticked items of {names}", $"{names} 勾选项数");
         }
 
         var subclasses = groups.SelectMany(g => g.Subclasses).ToArray();
-        return Count(indices, subclasses, $"realised sub-classes of {names}");
+        return Count(indices, subclasses, $"realised sub-classes of {names}", $"{names} 已实现子类数");
     }
 
-    private CountValue Count(int[] indices, (string Name, int[] Items)[]? subclasses, string text)
+    private CountValue Count(int[] indices, (string Name, int[] Items)[]? subclasses, string text, string textZh)
     {
         var mask = new ulong[ItemWords];
         foreach (var i in indices)
@@ -90,7 +91,7 @@ internal sealed partial class RuleSetCompiler
         }
 
         return new CountValue(mask, subclassMasks, subclasses?.Select(s => s.Name).ToArray() ?? [], indices,
-            indices.Select(i => _itemIds[i]).ToArray(), text);
+            indices.Select(i => _itemIds[i]).ToArray(), text, textZh);
     }
 
     private int FigureIndex(string id, YamlNode at) =>
