@@ -9,6 +9,7 @@ apt_packages=(
   python3-grpcio          # real gRPC peer for interop tests (Debian's /usr/bin/python3)
   python3-protobuf
   protobuf-compiler       # protoc --python_out for the Python peer
+  libprotobuf-dev         # google/protobuf/*.proto (struct.proto) for protoc -I /usr/include
   nghttp2-client          # h2load / nghttp: outside HTTP/2 load and deadline checks
   prometheus              # promtool check metrics, and a real scraper in tests
 )
