@@ -75,14 +75,25 @@ public sealed partial class CompiledRuleSet
     private IReadOnlyList<string> PrioritiesOf(EvaluationInput input)
     {
         List<string>? marks = null;
-        foreach (var p in Priorities)
+        var single = -1;
+        for (var i = 0; i < Priorities.Length; i++)
         {
-            if (p.Applies(input))
+            if (!Priorities[i].Applies(input))
             {
-                (marks ??= []).Add(p.Id);
+                continue;
             }
+
+            if (single < 0 && marks is null)
+            {
+                single = i;
+                continue;
+            }
+
+            marks ??= [Priorities[single].Id];
+            marks.Add(Priorities[i].Id);
         }
 
-        return marks ?? (IReadOnlyList<string>)[];
+        // One mark is the common case: hand out a shared one-element list instead of allocating.
+        return marks ?? (single >= 0 ? Priorities[single].AsList : []);
     }
 }

@@ -56,5 +56,8 @@ public readonly struct Criterion
     /// <summary>The same in Chinese.</summary>
     public string ExplanationZh => Definition.Explain(this).Zh;
 
+    /// <summary>Both explanations at once (cheaper than reading the two properties).</summary>
+    public void GetExplanations(out string english, out string chinese) => (english, chinese) = Definition.Explain(this);
+
     internal Criterion WithPoints(double points) => new(Definition, Input, Passed, ObservedValue, RequiredValue, points);
 }

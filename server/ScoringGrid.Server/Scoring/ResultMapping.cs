@@ -25,6 +25,7 @@ internal static class ResultMapping
         m.Priorities.AddRange(r.Priorities);
         foreach (var c in r.Criteria)
         {
+            c.GetExplanations(out var explanation, out var explanationZh);
             var criterion = new V1.Criterion
             {
                 Id = c.Id,
@@ -34,8 +35,8 @@ internal static class ResultMapping
                 Required = c.Required,
                 Points = c.Points,
                 MaxPoints = c.MaxPoints,
-                Explanation = c.Explanation,
-                ExplanationZh = c.ExplanationZh,
+                Explanation = explanation,
+                ExplanationZh = explanationZh,
             };
             if (c.Observed is { } observed)
             {

@@ -5,6 +5,9 @@ internal sealed class PriorityMark(string id, string title, string titleZh, Cond
 {
     public string Id { get; } = id;
 
+    /// <summary>This mark alone, shared by every result that earns only it (results never mutate it).</summary>
+    public IReadOnlyList<string> AsList { get; } = Array.AsReadOnly(new[] { id });
+
     public string Title { get; } = title;
 
     public string TitleZh { get; } = titleZh;
