@@ -6,6 +6,8 @@ var root = new RootCommand("sg — ScoringGrid: score applications against provi
     ScoreCommand.Create(),
     RuleSetsCommand.Create(),
     ExplainCommand.Create(),
+    VerifyCommand.Create(),
+    LintEndpointCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -61,6 +61,13 @@ public sealed class ScoringClient : IDisposable
     public Task<RuleSet> GetRuleSetAsync(string ruleSet, CancellationToken cancellationToken = default) =>
         _channel.UnaryAsync(ScoringMethods.GetRuleSet, new GetRuleSetRequest { RuleSet = ruleSet }, Options(null, cancellationToken));
 
+    /// <summary>
+    /// Verifies declared figures against the platform's scraped metrics; fails with FAILED_PRECONDITION
+    /// when the server has no Redis configured.
+    /// </summary>
+    public Task<VerifyFiguresResponse> VerifyFiguresAsync(VerifyFiguresRequest request, DateTime? deadline = null, CancellationToken cancellationToken = default) =>
+        _channel.UnaryAsync(ScoringMethods.VerifyFigures, request, Options(deadline, cancellationToken));
+
     /// <inheritdoc />
     public void Dispose()
     {

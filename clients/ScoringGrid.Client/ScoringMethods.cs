@@ -24,4 +24,8 @@ public static class ScoringMethods
     /// <summary><c>GetRuleSet</c>.</summary>
     public static readonly Method<GetRuleSetRequest, RuleSet> GetRuleSet =
         new(MethodType.Unary, ServiceName, "GetRuleSet", Marshallers.Create(GetRuleSetRequest.Parser), Marshallers.Create(RuleSet.Parser));
+
+    /// <summary><c>VerifyFigures</c>: declared figures against the platform's scraped metrics (scope <c>verify</c>).</summary>
+    public static readonly Method<VerifyFiguresRequest, VerifyFiguresResponse> VerifyFigures =
+        new(MethodType.Unary, ServiceName, "VerifyFigures", Marshallers.Create(VerifyFiguresRequest.Parser), Marshallers.Create(VerifyFiguresResponse.Parser));
 }

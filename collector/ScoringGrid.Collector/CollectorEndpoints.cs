@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace ScoringGrid.Collector.Service;
 
 // HTTP surface: /metrics and /healthz for operators, and a read-only JSON view
-// (/api/platforms, /api/verify/{id}) for the quick start until the admin API is wired.
+// (/api/platforms, /api/verify/{id}) for the quick start; the admin API is gRPC (Grpc/PlatformsGrpcService).
 internal static class CollectorEndpoints
 {
     public static void Map(WebApplication app)

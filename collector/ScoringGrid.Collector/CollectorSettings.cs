@@ -1,13 +1,15 @@
 namespace ScoringGrid.Collector.Service;
 
-// Command line: --targets FILE, --redis CONFIG, --listen URL.
-internal sealed record CollectorSettings(string? TargetsFile, string Redis, string Listen)
+// Command line: --targets FILE, --redis CONFIG, --listen URL, --grpc-urls URL[;URL], --admin-key-sha256 HEX (repeatable).
+internal sealed record CollectorSettings(string? TargetsFile, string Redis, string Listen, IReadOnlyList<string> GrpcUrls, IReadOnlyList<string> AdminKeySha256)
 {
     public static CollectorSettings Parse(string[] args)
     {
         string? targets = null;
         var redis = "127.0.0.1:6379";
         var listen = "http://127.0.0.1:9464";
+        var grpcUrls = new List<string>();
+        var adminKeys = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -16,12 +18,22 @@ internal sealed record CollectorSettings(string? TargetsFile, string Redis, stri
                 case "--targets": targets = value; break;
                 case "--redis": redis = value; break;
                 case "--listen": listen = value; break;
-                default: throw new ArgumentException($"unknown option {args[i]} (expected --targets, --redis, --listen)");
+                case "--grpc-urls": grpcUrls.AddRange(value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
+                case "--admin-key-sha256": adminKeys.Add(AdminKey(value)); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (expected --targets, --redis, --listen, --grpc-urls, --admin-key-sha256)");
             }
 
             i++;
         }
 
-        return new CollectorSettings(targets, redis, listen);
+        return new CollectorSettings(targets, redis, listen, grpcUrls, adminKeys);
+    }
+
+    private static string AdminKey(string value)
+    {
+        var hash = value.Trim().ToLowerInvariant();
+        return hash.Length == 64 && hash.All(char.IsAsciiHexDigit)
+            ? hash
+            : throw new ArgumentException("--admin-key-sha256 must be 64 hex digits: the SHA-256 of the key's UTF-8 bytes (as the server's Sha256 setting)");
     }
 }

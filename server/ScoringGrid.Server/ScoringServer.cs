@@ -11,6 +11,7 @@ using ScoringGrid.Server.Rest;
 using ScoringGrid.Server.RuleSets;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
+using ScoringGrid.Server.Verification;
 
 namespace ScoringGrid.Server;
 
@@ -71,6 +72,7 @@ public static class ScoringServer
             ProviderPool = settings.ProviderPool.Count > 0 ? settings.ProviderPool.ToHashSet(StringComparer.Ordinal) : null,
         });
         builder.Services.AddSingleton<ScoringOperations>();
+        builder.Services.AddFigureVerification(builder.Configuration);
         builder.Services.AddSingleton<ScoringGrpcService>();
         builder.Services.AddSingleton<RestCallObserver>();
         builder.Services.AddSingleton<GrpcHealthService>();

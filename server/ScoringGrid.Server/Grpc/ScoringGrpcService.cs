@@ -3,11 +3,12 @@ using ScoringGrid.Grpc.Server;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
+using ScoringGrid.Server.Verification;
 
 namespace ScoringGrid.Server.Grpc;
 
 /// <summary><c>scoringgrid.v1.Scoring</c> on our gRPC transport.</summary>
-internal sealed class ScoringGrpcService(ScoringOperations scoring)
+internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScoring verified, VerifyFiguresCall verifyFigures)
 {
     public const string ServiceName = "scoringgrid.v1.Scoring";
 
@@ -17,13 +18,25 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring)
             .AddDuplexStreaming<V1.EvaluateRequest, V1.EvaluateResponse>("EvaluateStream", EvaluateStreamAsync)
             .AddUnary<V1.ListRuleSetsRequest, V1.ListRuleSetsResponse>("ListRuleSets", ListRuleSetsAsync)
             .AddUnary<V1.GetRuleSetRequest, V1.RuleSet>("GetRuleSet", GetRuleSetAsync)
+            .AddUnary<V1.VerifyFiguresRequest, V1.VerifyFiguresResponse>("VerifyFigures", verifyFigures.HandleAsync)
             .Build();
 
     /// <summary>An invalid application fails the call with its status; the message names the field or rule.</summary>
     private Task<V1.EvaluateResponse> EvaluateAsync(V1.EvaluateRequest request, ServerCallContext context)
     {
+        if (request.Application is { Verify: true })
+        {
+            return EvaluateVerifiedAsync(request, context);
+        }
+
         var response = scoring.Evaluate(request.Application, Caller(context), scoring.Catalog, out var error);
         return error is null ? Task.FromResult(response) : throw Fault(error);
+    }
+
+    private async Task<V1.EvaluateResponse> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
+    {
+        var (response, error) = await verified.EvaluateAsync(request.Application, Caller(context), scoring.Catalog).ConfigureAwait(false);
+        return error is null ? response : throw Fault(error);
     }
 
     /// <summary>Responses in request order; a bad application gets its error in its response and the stream goes on.</summary>
@@ -35,7 +48,10 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring)
         var catalog = scoring.Catalog;
         while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            var response = scoring.Evaluate(requests.Current.Application, caller, catalog, out _);
+            var application = requests.Current.Application;
+            var response = application is { Verify: true }
+                ? (await verified.EvaluateAsync(application, caller, catalog).ConfigureAwait(false)).Response
+                : scoring.Evaluate(application, caller, catalog, out _);
             await responses.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
         }
     }
@@ -59,6 +75,8 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring)
         StatusNames.PermissionDenied => StatusCode.PermissionDenied,
         StatusNames.Unauthenticated => StatusCode.Unauthenticated,
         StatusNames.ResourceExhausted => StatusCode.ResourceExhausted,
+        VerificationErrors.FailedPrecondition => StatusCode.FailedPrecondition,
+        VerificationErrors.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };
 }

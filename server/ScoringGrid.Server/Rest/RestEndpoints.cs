@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
+using ScoringGrid.Server.Verification;
 
 namespace ScoringGrid.Server.Rest;
 
@@ -26,7 +27,8 @@ internal static class RestEndpoints
         return endpoints;
     }
 
-    private static async Task EvaluateAsync(HttpContext http, ScoringOperations scoring, AccessControl access, RestCallObserver observer)
+    private static async Task EvaluateAsync(
+        HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
         using var call = observer.Start("/v1/evaluate");
         if (await ReadAsync(http, access, call) is not { } request)
@@ -47,7 +49,9 @@ internal static class RestEndpoints
             return;
         }
 
-        var response = scoring.Evaluate(application, request.Caller, scoring.Catalog, out var error);
+        var (response, error) = application is { Verify: true }
+            ? await verified.EvaluateAsync(application, request.Caller, scoring.Catalog)
+            : (scoring.Evaluate(application, request.Caller, scoring.Catalog, out var plainError), plainError);
         if (error is not null)
         {
             await ErrorAsync(http, call, error);
@@ -58,7 +62,8 @@ internal static class RestEndpoints
         call.Complete("OK");
     }
 
-    private static async Task EvaluateBatchAsync(HttpContext http, ScoringOperations scoring, AccessControl access, RestCallObserver observer)
+    private static async Task EvaluateBatchAsync(
+        HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
         using var call = observer.Start("/v1/evaluate:batch");
         if (await ReadAsync(http, access, call) is not { } request)
@@ -82,7 +87,9 @@ internal static class RestEndpoints
         var responses = new V1.EvaluateBatchResponse();
         foreach (var application in batch.Applications)
         {
-            responses.Responses.Add(scoring.Evaluate(application, request.Caller, catalog, out _));
+            responses.Responses.Add(application.Verify
+                ? (await verified.EvaluateAsync(application, request.Caller, catalog)).Response
+                : scoring.Evaluate(application, request.Caller, catalog, out _));
         }
 
         await WriteAsync(http, StatusCodes.Status200OK, Formatter.Format(responses));
@@ -167,6 +174,8 @@ internal static class RestEndpoints
         StatusNames.Unauthenticated => StatusCodes.Status401Unauthorized,
         StatusNames.PermissionDenied => StatusCodes.Status403Forbidden,
         StatusNames.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+        "FAILED_PRECONDITION" => StatusCodes.Status400BadRequest,
+        "UNAVAILABLE" => StatusCodes.Status503ServiceUnavailable,
         "UNSUPPORTED_MEDIA_TYPE" => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };

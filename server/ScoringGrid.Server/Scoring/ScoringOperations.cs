@@ -13,14 +13,18 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 {
     public RuleSetCatalog Catalog => ruleSets.Current;
 
-    /// <summary>Scores one application; a bad one yields an error response naming the field, never an exception.</summary>
-    public V1.EvaluateResponse Evaluate(V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error)
+    /// <summary>
+    /// Scores one application; a bad one yields an error response naming the field, never an exception.
+    /// <c>observed</c> holds verified figures (see <c>Verification/VerifiedScoring</c>) and is required when the application asks for <c>verify</c>.
+    /// </summary>
+    public V1.EvaluateResponse Evaluate(
+        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error, IReadOnlyDictionary<string, double>? observed = null)
     {
         var id = message?.Id ?? "";
         var response = new V1.EvaluateResponse { ApplicationId = id };
         error = message is null
             ? new ScoringError(ScoringErrorCodes.InvalidArgument, "application", "application is required")
-            : Score(message, caller, catalog, response);
+            : Score(message, caller, catalog, response, observed);
         if (error is not null)
         {
             response.Error = ResultMapping.ToMessage(error);
@@ -60,7 +64,8 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         return ResultMapping.Full(rs);
     }
 
-    private ScoringError? Score(V1.Application message, CallerIdentity caller, RuleSetCatalog catalog, V1.EvaluateResponse response)
+    private ScoringError? Score(
+        V1.Application message, CallerIdentity caller, RuleSetCatalog catalog, V1.EvaluateResponse response, IReadOnlyDictionary<string, double>? observed)
     {
         var app = ApplicationMapping.ToCore(message, out var error);
         if (app is null)
@@ -78,7 +83,13 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return Forbidden(caller, rs);
         }
 
-        var outcome = rs.Score(app, options);
+        if (app.Verify && observed is null)
+        {
+            // Scoring declared figures while the caller asked for verified ones would pass a lie.
+            return Verification.VerificationErrors.NotVerifiedHere();
+        }
+
+        var outcome = rs.Score(app, options, observed);
         if (!outcome.Succeeded)
         {
             return outcome.Error;

@@ -50,6 +50,15 @@ public sealed class RestEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evaluate_VerifyWithoutRedis_Is400_NamingTheSetting()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", """{"id":"v","ruleset":"js-iiot-platform-2019","platform_id":"p1","verify":true}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("FAILED_PRECONDITION", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("ScoringGrid:Redis", body.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Evaluate_UnknownRuleSet_Is404()
     {
         var (status, body) = await PostAsync("/v1/evaluate", """{"ruleset":"gd-star-2030"}""");
