@@ -1,0 +1,3 @@
+using ScoringGrid.Load.Cli;
+
+return await SgLoadCommand.Create().Parse(args).InvokeAsync();
