@@ -8,6 +8,7 @@ using ScoringGrid.Scoring;
 using ScoringGrid.Server.Grpc;
 using ScoringGrid.Server.Observability;
 using ScoringGrid.Server.Rest;
+using ScoringGrid.Server.Rounds;
 using ScoringGrid.Server.RuleSets;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
@@ -70,9 +71,12 @@ public static class ScoringServer
         {
             TimeProvider = sp.GetRequiredService<TimeProvider>(),
             ProviderPool = settings.ProviderPool.Count > 0 ? settings.ProviderPool.ToHashSet(StringComparer.Ordinal) : null,
+            // With Redis, gate.not_banned reads the fraud registry the Rounds API marks.
+            Registry = sp.GetRequiredService<RedisRounds>().GateRegistry,
         });
         builder.Services.AddSingleton<ScoringOperations>();
         builder.Services.AddFigureVerification(builder.Configuration);
+        builder.Services.AddRounds();
         builder.Services.AddSingleton<ScoringGrpcService>();
         builder.Services.AddSingleton<RestCallObserver>();
         builder.Services.AddSingleton<GrpcHealthService>();
@@ -101,9 +105,19 @@ public static class ScoringServer
         var reflection = GrpcReflectionService.FromFiles(
         [
             V1.ScoringReflection.Descriptor,
+            V1.RoundsReflection.Descriptor,
             global::Grpc.Health.V1.HealthReflection.Descriptor,
         ]);
-        app.MapGrpcServices([app.Services.GetRequiredService<ScoringGrpcService>().CreateDefinition(), health.CreateDefinition(), .. reflection.CreateDefinitions()]);
+        health.SetStatus(RoundsGrpcService.ServiceName, app.Services.GetRequiredService<RedisRounds>().Registry is null
+            ? global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing
+            : global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
+        app.MapGrpcServices(
+        [
+            app.Services.GetRequiredService<ScoringGrpcService>().CreateDefinition(),
+            app.Services.GetRequiredService<RoundsGrpcService>().CreateDefinition(),
+            health.CreateDefinition(),
+            .. reflection.CreateDefinitions(),
+        ]);
 
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         app.MapGet("/metrics", async (HttpContext http) =>

@@ -1,6 +1,7 @@
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Server.Observability;
+using ScoringGrid.Server.Rounds;
 using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Server.Grpc;
@@ -35,9 +36,13 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
     public void OnCallCompleted(ServerCallContext context, Status status, TimeSpan elapsed) =>
         metrics.CallEnded(context.Method, StatusCodeNames.Of(status.StatusCode), elapsed.TotalSeconds);
 
-    /// <summary>Scoring needs <c>score</c>; verification (a later API) <c>verify</c>; platform management <c>admin</c>.</summary>
-    private static ApiScope RequiredScope(string method) =>
-        method.Contains("/Verify", StringComparison.Ordinal) ? ApiScope.Verify
+    /// <summary>
+    /// Any one of these scopes admits the call. Rounds: an explicit table (<see cref="RoundsScopes"/>).
+    /// Scoring needs <c>score</c>; verification <c>verify</c>; platform management <c>admin</c>.
+    /// </summary>
+    internal static ApiScope RequiredScope(string method) =>
+        RoundsScopes.TryGet(method, out var rounds) ? rounds
+        : method.Contains("/Verify", StringComparison.Ordinal) ? ApiScope.Verify
         : method.Contains("Platform", StringComparison.Ordinal) ? ApiScope.Admin
         : ApiScope.Score;
 }

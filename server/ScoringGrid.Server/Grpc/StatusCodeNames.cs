@@ -13,4 +13,12 @@ internal static class StatusCodeNames
     ];
 
     public static string Of(StatusCode code) => (uint)code < (uint)Names.Length ? Names[(int)code] : "UNKNOWN";
+
+    /// <summary>The code named <paramref name="name"/> (e.g. a core error's code); false for an unknown name.</summary>
+    public static bool TryParse(string name, out StatusCode code)
+    {
+        var index = Array.IndexOf(Names, name);
+        code = index < 0 ? StatusCode.Unknown : (StatusCode)index;
+        return index >= 0;
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
 {
     public bool IsOpen => !authenticator.IsEnabled;
 
+    /// <summary>The caller when it holds any one of <paramref name="required"/> (usually a single scope).</summary>
     public AccessDecision Check(string? authorization, ApiScope required)
     {
         var caller = authenticator.Authenticate(authorization);
@@ -19,10 +20,9 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
                 authorization is null ? "missing API key: send 'authorization: Bearer <key>'" : "unknown API key");
         }
 
-        if (!caller.Has(required))
+        if (!caller.HasAny(required))
         {
-            return new AccessDecision(null, StatusNames.PermissionDenied,
-                $"API key '{caller.KeyId}' lacks the '{required.ToString().ToLowerInvariant()}' scope");
+            return new AccessDecision(null, StatusNames.PermissionDenied, $"API key '{caller.KeyId}' lacks the {Names(required)} scope");
         }
 
         if (caller.RateLimit is { } bucket && !bucket.TryTake())
@@ -32,6 +32,10 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
 
         return new AccessDecision(caller, "", "");
     }
+
+    // "'admin'" or "'admin' or 'expert'": scope names as configured.
+    private static string Names(ApiScope scopes) =>
+        "'" + scopes.ToString().ToLowerInvariant().Replace(", ", "' or '", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>The caller when allowed; otherwise the gRPC status name and message to answer with.</summary>

@@ -90,7 +90,8 @@ public sealed class ApiKeyAuthenticator
                 "score" => ApiScope.Score,
                 "verify" => ApiScope.Verify,
                 "admin" => ApiScope.Admin,
-                _ => throw new InvalidOperationException($"{where}: unknown scope '{name}' (score, verify, admin)."),
+                "expert" => ApiScope.Expert,
+                _ => throw new InvalidOperationException($"{where}: unknown scope '{name}' (score, verify, admin, expert)."),
             };
         }
 

@@ -11,4 +11,6 @@ public enum ApiScope
     Verify = 2,
     /// <summary>Manage platforms, rounds and other tenants' data.</summary>
     Admin = 4,
+    /// <summary>Enter expert scores into rounds (as the key's own expert id).</summary>
+    Expert = 8,
 }

@@ -5,7 +5,7 @@ public sealed class CallerIdentity
 {
     /// <summary>Identity used when no keys are configured (development): every scope, every tenant.</summary>
     public static readonly CallerIdentity Anonymous =
-        new("anonymous", ApiScope.Score | ApiScope.Verify | ApiScope.Admin, AllTenants, null);
+        new("anonymous", ApiScope.Score | ApiScope.Verify | ApiScope.Admin | ApiScope.Expert, AllTenants, null);
 
     /// <summary>Tenant value that grants every province.</summary>
     public const string AllTenants = "*";
@@ -31,6 +31,9 @@ public sealed class CallerIdentity
 
     /// <summary>Whether the key holds <paramref name="scope"/>.</summary>
     public bool Has(ApiScope scope) => (Scopes & scope) == scope;
+
+    /// <summary>Whether the key holds at least one of <paramref name="scopes"/>.</summary>
+    public bool HasAny(ApiScope scopes) => (Scopes & scopes) != 0;
 
     /// <summary>Whether the key may see data of <paramref name="province"/>.</summary>
     public bool CanSee(string province) =>

@@ -27,6 +27,9 @@ internal sealed class FigureObserver : IDisposable
     /// <summary>Null when no Redis is configured.</summary>
     public FigureVerifier? Verifier { get; }
 
+    /// <summary>The one connection to the configured Redis, shared with rounds and the fraud registry; null when none.</summary>
+    public IConnectionMultiplexer? Redis => _redis;
+
     public void Dispose() => _redis?.Dispose();
 
     /// <summary>The collector's platform id rule, <c>[a-zA-Z0-9_.-]{1,64}</c>: ids become part of Redis keys.</summary>
