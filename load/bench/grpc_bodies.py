@@ -7,7 +7,7 @@ import argparse, importlib, os, struct, subprocess, sys, tempfile
 def load_messages(proto_root):
     out = tempfile.mkdtemp(prefix="sg-py-")
     protos = ["scoringgrid/v1/application.proto", "scoringgrid/v1/result.proto",
-              "scoringgrid/v1/ruleset.proto", "scoringgrid/v1/scoring.proto"]
+              "scoringgrid/v1/ruleset.proto", "scoringgrid/v1/verification.proto", "scoringgrid/v1/scoring.proto"]
     subprocess.check_call(["protoc", "-I", proto_root, "-I", "/usr/include", "--python_out=" + out] + protos)
     sys.path.insert(0, out)
     return importlib.import_module("scoringgrid.v1.scoring_pb2"), importlib.import_module("scoringgrid.v1.application_pb2")

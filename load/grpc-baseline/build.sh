@@ -5,7 +5,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=${1:-$here/build}
 mkdir -p "$out/gen"
-protos=(scoringgrid/v1/application.proto scoringgrid/v1/result.proto scoringgrid/v1/ruleset.proto scoringgrid/v1/scoring.proto)
+protos=(scoringgrid/v1/application.proto scoringgrid/v1/result.proto scoringgrid/v1/ruleset.proto scoringgrid/v1/verification.proto scoringgrid/v1/scoring.proto)
 protoc -I "$root/proto" -I /usr/include --cpp_out="$out/gen" "${protos[@]}"
 protoc -I "$root/proto" -I /usr/include --grpc_out="$out/gen" --plugin=protoc-gen-grpc="$(command -v grpc_cpp_plugin)" scoringgrid/v1/scoring.proto
 srcs=("$here/baseline_server.cc")
