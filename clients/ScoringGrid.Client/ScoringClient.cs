@@ -33,18 +33,19 @@ public sealed class ScoringClient : IDisposable
         new(GrpcChannel.ForAddress(address, options), apiKey, ownsChannel: true);
 
     /// <summary>Scores one application; an invalid one fails with INVALID_ARGUMENT or NOT_FOUND naming the field.</summary>
-    public Task<EvaluateResponse> EvaluateAsync(Application application, DateTime? deadline = null, CancellationToken cancellationToken = default) =>
-        _channel.UnaryAsync(ScoringMethods.Evaluate, new EvaluateRequest { Application = application }, Options(deadline, cancellationToken));
+    public Task<EvaluateResponse> EvaluateAsync(
+        Application application, DateTime? deadline = null, CancellationToken cancellationToken = default, ResultView view = ResultView.Full) =>
+        _channel.UnaryAsync(ScoringMethods.Evaluate, new EvaluateRequest { Application = application, View = view }, Options(deadline, cancellationToken));
 
     /// <summary>
     /// Scores many applications over one <c>EvaluateStream</c>, sending while receiving; responses come
     /// in input order and a bad application yields its error in its response.
     /// </summary>
     public async IAsyncEnumerable<EvaluateResponse> EvaluateManyAsync(
-        IEnumerable<Application> applications, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IEnumerable<Application> applications, [EnumeratorCancellation] CancellationToken cancellationToken = default, ResultView view = ResultView.Full)
     {
         using var call = _channel.DuplexStreamingCall(ScoringMethods.EvaluateStream, Options(null, cancellationToken));
-        var sending = SendAllAsync(call.RequestStream, applications, cancellationToken);
+        var sending = SendAllAsync(call.RequestStream, applications, view, cancellationToken);
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
             yield return call.ResponseStream.Current;
@@ -80,11 +81,12 @@ public sealed class ScoringClient : IDisposable
     private CallOptions Options(DateTime? deadline, CancellationToken cancellationToken) =>
         new() { Headers = _headers, Deadline = deadline, CancellationToken = cancellationToken };
 
-    private static async Task SendAllAsync(IClientStreamWriter<EvaluateRequest> requests, IEnumerable<Application> applications, CancellationToken cancellationToken)
+    private static async Task SendAllAsync(
+        IClientStreamWriter<EvaluateRequest> requests, IEnumerable<Application> applications, ResultView view, CancellationToken cancellationToken)
     {
         foreach (var application in applications)
         {
-            await requests.WriteAsync(new EvaluateRequest { Application = application }, cancellationToken).ConfigureAwait(false);
+            await requests.WriteAsync(new EvaluateRequest { Application = application, View = view }, cancellationToken).ConfigureAwait(false);
         }
 
         await requests.CompleteAsync().ConfigureAwait(false);

@@ -41,9 +41,9 @@ wait_port "$p_ceiling"; wait_port "$p_cpp"
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
   --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp"
 
-rate() { # port -> req/s of one h2load run (after a short warm-up)
+rate() { # port [body] -> req/s of one h2load run (after a short warm-up)
   local url="http://127.0.0.1:$1/scoringgrid.v1.Scoring/Evaluate"
-  local args=(-d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1)
+  local args=(-d "${2:-$work/request.bin}" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1)
   h2load "${args[@]}" -n 20000 "$url" >/dev/null
   local out; out=$(h2load "${args[@]}" -n "$n" "$url")
   grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
@@ -51,9 +51,10 @@ rate() { # port -> req/s of one h2load run (after a short warm-up)
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A result
-for name in ceiling scoringgrid cpp; do
-  case $name in ceiling) port=$p_ceiling;; scoringgrid) port=$p_sg;; cpp) port=$p_cpp;; esac
-  result[$name]=$(for _ in $(seq 1 "$runs"); do rate "$port"; done | median)
+for name in ceiling scoringgrid scoringgrid-scores-view cpp; do
+  body=$work/request.bin
+  case $name in ceiling) port=$p_ceiling;; scoringgrid) port=$p_sg;; scoringgrid-scores-view) port=$p_sg; body=$work/request_scores.bin;; cpp) port=$p_cpp;; esac
+  result[$name]=$(for _ in $(seq 1 "$runs"); do rate "$port" "$body"; done | median)
 done
 
 echo
@@ -61,7 +62,7 @@ echo "h2load -n $n -c $conns -m $streams -t 1, median of $runs runs, $(nproc) co
 echo
 echo "| server | Evaluate req/s | ratio to ceiling | ratio to C++ grpc |"
 echo "|---|---:|---:|---:|"
-for name in ceiling scoringgrid cpp; do
+for name in ceiling scoringgrid scoringgrid-scores-view cpp; do
   awk -v n="$name" -v r="${result[$name]}" -v c="${result[ceiling]}" -v g="${result[cpp]}" \
     'BEGIN { printf "| %s | %.0f | %.2f | %.2f |\n", n, r, r / c, r / g }'
 done

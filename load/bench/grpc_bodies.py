@@ -35,6 +35,10 @@ def main():
     body = request.SerializeToString()
     with open(os.path.join(a.out, "request.bin"), "wb") as f:
         f.write(b"\x00" + struct.pack(">I", len(body)) + body)
+    # The same request asking for the SCORES view (numbers only, no texts or gaps).
+    scores = scoring_pb2.EvaluateRequest(application=app, view=scoring_pb2.RESULT_VIEW_SCORES).SerializeToString()
+    with open(os.path.join(a.out, "request_scores.bin"), "wb") as f:
+        f.write(b"\x00" + struct.pack(">I", len(scores)) + scores)
     if a.server:
         response = evaluate(scoring_pb2, a.server, request)
         assert response.WhichOneof("outcome") == "result", response

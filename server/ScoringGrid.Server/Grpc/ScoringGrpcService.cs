@@ -29,13 +29,13 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
             return EvaluateVerifiedAsync(request, context);
         }
 
-        var response = scoring.Evaluate(request.Application, Caller(context), scoring.Catalog, out var error);
+        var response = scoring.Evaluate(request.Application, Caller(context), scoring.Catalog, out var error, null, request.View);
         return error is null ? Task.FromResult(response) : throw Fault(error);
     }
 
     private async Task<V1.EvaluateResponse> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var (response, error) = await verified.EvaluateAsync(request.Application, Caller(context), scoring.Catalog).ConfigureAwait(false);
+        var (response, error) = await verified.EvaluateAsync(request.Application, Caller(context), scoring.Catalog, request.View).ConfigureAwait(false);
         return error is null ? response : throw Fault(error);
     }
 
@@ -48,10 +48,10 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
         var catalog = scoring.Catalog;
         while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            var application = requests.Current.Application;
+            var (application, view) = (requests.Current.Application, requests.Current.View);
             var response = application is { Verify: true }
-                ? (await verified.EvaluateAsync(application, caller, catalog).ConfigureAwait(false)).Response
-                : scoring.Evaluate(application, caller, catalog, out _);
+                ? (await verified.EvaluateAsync(application, caller, catalog, view).ConfigureAwait(false)).Response
+                : scoring.Evaluate(application, caller, catalog, out _, null, view);
             await responses.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
         }
     }

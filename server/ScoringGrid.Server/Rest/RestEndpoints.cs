@@ -36,12 +36,13 @@ internal static class RestEndpoints
             return;
         }
 
-        V1.Application? application;
+        V1.EvaluateRequest evaluate;
         try
         {
-            application = StartsWith(request.Body, "application")
-                ? Parser.Parse<V1.EvaluateRequest>(request.Text).Application
-                : Parser.Parse<V1.Application>(request.Text);
+            // Both the EvaluateRequest form and a bare application document are accepted.
+            evaluate = StartsWith(request.Body, "application") || StartsWith(request.Body, "view")
+                ? Parser.Parse<V1.EvaluateRequest>(request.Text)
+                : new V1.EvaluateRequest { Application = Parser.Parse<V1.Application>(request.Text) };
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
@@ -49,9 +50,10 @@ internal static class RestEndpoints
             return;
         }
 
+        var (application, view) = (evaluate.Application, evaluate.View);
         var (response, error) = application is { Verify: true }
-            ? await verified.EvaluateAsync(application, request.Caller, scoring.Catalog)
-            : (scoring.Evaluate(application, request.Caller, scoring.Catalog, out var plainError), plainError);
+            ? await verified.EvaluateAsync(application, request.Caller, scoring.Catalog, view)
+            : (scoring.Evaluate(application, request.Caller, scoring.Catalog, out var plainError, null, view), plainError);
         if (error is not null)
         {
             await ErrorAsync(http, call, error);
@@ -88,8 +90,8 @@ internal static class RestEndpoints
         foreach (var application in batch.Applications)
         {
             responses.Responses.Add(application.Verify
-                ? (await verified.EvaluateAsync(application, request.Caller, catalog)).Response
-                : scoring.Evaluate(application, request.Caller, catalog, out _));
+                ? (await verified.EvaluateAsync(application, request.Caller, catalog, batch.View)).Response
+                : scoring.Evaluate(application, request.Caller, catalog, out _, null, batch.View));
         }
 
         await WriteAsync(http, StatusCodes.Status200OK, Formatter.Format(responses));

@@ -5,7 +5,9 @@ namespace ScoringGrid.Server.Scoring;
 /// <summary>Core results and rule sets as <c>scoringgrid.v1</c> messages (same field names as the core's JSON).</summary>
 internal static class ResultMapping
 {
-    public static V1.ScoreResult ToMessage(ScoreResult r)
+    /// <param name="r">The core's result.</param>
+    /// <param name="withTexts">False for the SCORES view: numbers only, no explanation texts and no gap report.</param>
+    public static V1.ScoreResult ToMessage(ScoreResult r, bool withTexts = true)
     {
         var m = new V1.ScoreResult
         {
@@ -25,7 +27,13 @@ internal static class ResultMapping
         m.Priorities.AddRange(r.Priorities);
         foreach (var c in r.Criteria)
         {
-            c.GetExplanations(out var explanation, out var explanationZh);
+            var explanation = "";
+            var explanationZh = "";
+            if (withTexts)
+            {
+                c.GetExplanations(out explanation, out explanationZh);
+            }
+
             var criterion = new V1.Criterion
             {
                 Id = c.Id,
@@ -46,7 +54,7 @@ internal static class ResultMapping
             m.Criteria.Add(criterion);
         }
 
-        foreach (var g in r.Gaps)
+        foreach (var g in withTexts ? r.Gaps : [])
         {
             var gap = new V1.Gap { Level = g.Level, Kind = g.Kind, Target = g.Target, Needed = g.Needed, Text = g.Text, TextZh = g.TextZh };
             if (g.Current is { } current)

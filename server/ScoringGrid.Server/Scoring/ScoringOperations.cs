@@ -18,13 +18,14 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     /// <c>observed</c> holds verified figures (see <c>Verification/VerifiedScoring</c>) and is required when the application asks for <c>verify</c>.
     /// </summary>
     public V1.EvaluateResponse Evaluate(
-        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error, IReadOnlyDictionary<string, double>? observed = null)
+        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error,
+        IReadOnlyDictionary<string, double>? observed = null, V1.ResultView view = V1.ResultView.Full)
     {
         var id = message?.Id ?? "";
         var response = new V1.EvaluateResponse { ApplicationId = id };
         error = message is null
             ? new ScoringError(ScoringErrorCodes.InvalidArgument, "application", "application is required")
-            : Score(message, caller, catalog, response, observed);
+            : Score(message, caller, catalog, response, observed, view);
         if (error is not null)
         {
             response.Error = ResultMapping.ToMessage(error);
@@ -65,7 +66,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     }
 
     private ScoringError? Score(
-        V1.Application message, CallerIdentity caller, RuleSetCatalog catalog, V1.EvaluateResponse response, IReadOnlyDictionary<string, double>? observed)
+        V1.Application message, CallerIdentity caller, RuleSetCatalog catalog, V1.EvaluateResponse response, IReadOnlyDictionary<string, double>? observed, V1.ResultView view)
     {
         var app = ApplicationMapping.ToCore(message, out var error);
         if (app is null)
@@ -96,7 +97,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         }
 
         metrics.Evaluated(rs, outcome.Result);
-        response.Result = ResultMapping.ToMessage(outcome.Result);
+        response.Result = ResultMapping.ToMessage(outcome.Result, withTexts: view != V1.ResultView.Scores);
         return null;
     }
 

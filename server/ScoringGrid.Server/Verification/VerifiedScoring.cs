@@ -16,12 +16,12 @@ internal sealed class VerifiedScoring(ScoringOperations scoring, FigureObserver 
 {
     /// <summary>Scores one application; without <c>verify</c> this is <see cref="ScoringOperations.Evaluate"/> as is.</summary>
     public async Task<(V1.EvaluateResponse Response, ScoringError? Error)> EvaluateAsync(
-        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog)
+        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, V1.ResultView view = V1.ResultView.Full)
     {
         ScoringError? error;
         if (message is not { Verify: true })
         {
-            return (scoring.Evaluate(message, caller, catalog, out error), error);
+            return (scoring.Evaluate(message, caller, catalog, out error, null, view), error);
         }
 
         var (observed, observeError) = await ObserveAsync(message, caller).ConfigureAwait(false);
@@ -31,7 +31,7 @@ internal sealed class VerifiedScoring(ScoringOperations scoring, FigureObserver 
             return (new V1.EvaluateResponse { ApplicationId = message.Id, Error = ResultMapping.ToMessage(observeError) }, observeError);
         }
 
-        return (scoring.Evaluate(message, caller, catalog, out error, observed), error);
+        return (scoring.Evaluate(message, caller, catalog, out error, observed, view), error);
     }
 
     private async Task<(Dictionary<string, double>? Observed, ScoringError? Error)> ObserveAsync(V1.Application message, CallerIdentity caller)

@@ -35,6 +35,25 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evaluate_ScoresView_SameNumbers_WithoutTextsOrGaps()
+    {
+        using var client = _server.Client();
+        var full = await client.EvaluateAsync(Examples.Message("zj-cloud-enterprise-2021"));
+        var scores = await client.EvaluateAsync(Examples.Message("zj-cloud-enterprise-2021"), view: V1.ResultView.Scores);
+
+        Assert.Equal(full.Result.TotalScore, scores.Result.TotalScore);
+        Assert.Equal(full.Result.Criteria.Select(c => (c.Id, c.Level, c.Passed, c.Points)), scores.Result.Criteria.Select(c => (c.Id, c.Level, c.Passed, c.Points)));
+        Assert.All(full.Result.Criteria, c => Assert.NotEmpty(c.Explanation));
+        Assert.All(scores.Result.Criteria, c => Assert.Empty(c.Explanation + c.ExplanationZh));
+
+        var fullStar = await client.EvaluateAsync(Examples.Message("js-star-2018"));
+        var scoresStar = await client.EvaluateAsync(Examples.Message("js-star-2018"), view: V1.ResultView.Scores);
+        Assert.Equal(fullStar.Result.Level, scoresStar.Result.Level);
+        Assert.NotEmpty(fullStar.Result.Gaps);
+        Assert.Empty(scoresStar.Result.Gaps);
+    }
+
+    [Fact]
     public async Task Evaluate_UnknownItem_FailsWithInvalidArgumentNamingTheField()
     {
         using var client = _server.Client();
