@@ -19,6 +19,8 @@ public class FrameFuzzTests(KestrelServerFixture fixture, ITestOutputHelper outp
     private const int Seed = 20240611;
     private const int Calls = 2600;
     private const int FramesPerCall = 4;
+    private const int WarmUpCalls = 400;
+    private const long MaxHeapGrowthBytes = 16 * 1024 * 1024;
 
     private static readonly string[] Paths =
     [
@@ -46,7 +48,19 @@ public class FrameFuzzTests(KestrelServerFixture fixture, ITestOutputHelper outp
         var statuses = new ConcurrentDictionary<string, int>();
         var failures = new ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = overall.Token }, async (request, token) =>
+        Task RunAsync(IEnumerable<(string Path, byte[] Body, bool Gzip)> batch) =>
+            Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = overall.Token }, SendOneAsync);
+
+        // Memory is measured after a warm-up (pools, connections, JIT) and again at the end: the
+        // live heap (server in this process) must not keep growing with the number of bad frames.
+        await RunAsync(requests.Take(WarmUpCalls));
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        await RunAsync(requests.Skip(WarmUpCalls));
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"live heap after warm-up {before / 1024} KiB, after fuzz {after / 1024} KiB");
+        Assert.True(after - before < MaxHeapGrowthBytes, $"live heap grew by {(after - before) / 1024} KiB over {Calls - WarmUpCalls} fuzz calls");
+
+        async ValueTask SendOneAsync((string Path, byte[] Body, bool Gzip) request, CancellationToken token)
         {
             var headers = new Dictionary<string, string> { ["grpc-timeout"] = "5S" };
             if (request.Gzip)
@@ -70,7 +84,7 @@ public class FrameFuzzTests(KestrelServerFixture fixture, ITestOutputHelper outp
             {
                 failures.Enqueue($"{request.Path}: {ex.GetType().Name}: {ex.Message}");
             }
-        });
+        }
 
         output.WriteLine($"{Calls * FramesPerCall} frames in {Calls} calls, {clock.Elapsed.TotalSeconds:F1} s: " +
             string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}")));
