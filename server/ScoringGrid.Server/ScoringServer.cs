@@ -85,6 +85,7 @@ public static class ScoringServer
         {
             o.MaxReceiveMessageSize = settings.MaxMessageBytes;
             o.MaxSendMessageSize = settings.MaxMessageBytes;
+            o.ResponseCompression = settings.ResponseCompression.Length > 0 ? settings.ResponseCompression : null;
         });
         if (settings.RuleSets.Length > 0)
         {

@@ -32,7 +32,7 @@ public sealed class ServerFixture : IAsyncDisposable
         ("key-slow", "*", ["score"], 0.001),
     ];
 
-    public static async Task<ServerFixture> StartAsync(bool secured = false, string? ruleSetDirectory = null)
+    public static async Task<ServerFixture> StartAsync(bool secured = false, string? ruleSetDirectory = null, params string[] extraArgs)
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
@@ -68,6 +68,7 @@ public sealed class ServerFixture : IAsyncDisposable
             }
         }
 
+        args.AddRange(extraArgs);
         var app = ScoringServer.Build([.. args]);
         await app.StartAsync();
         return new ServerFixture(app, grpcPort, httpPort);

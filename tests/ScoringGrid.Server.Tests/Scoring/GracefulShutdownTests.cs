@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Client;
 
@@ -6,6 +7,36 @@ namespace ScoringGrid.Server.Tests.Scoring;
 /// <summary>Stopping the server lets an in-flight stream finish: nothing accepted is lost.</summary>
 public sealed class GracefulShutdownTests
 {
+    [Fact]
+    public async Task ResponseCompression_Gzip_CompressesResultsForClientsThatAcceptIt()
+    {
+        await using var server = await ServerFixture.StartAsync(extraArgs: ["--ScoringGrid:ResponseCompression", "gzip"]);
+        var message = new V1.EvaluateRequest { Application = Examples.Message("js-star-2018") }.ToByteArray();
+        var frame = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+        message.CopyTo(frame, 5);
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.GrpcAddress + "/scoringgrid.v1.Scoring/Evaluate")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Headers.TryAddWithoutValidation("grpc-accept-encoding", "gzip");
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("gzip", response.Headers.GetValues("grpc-encoding").Single());
+        Assert.Equal(1, body[0]);
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(body, 5, body.Length - 5), System.IO.Compression.CompressionMode.Decompress);
+        var decoded = V1.EvaluateResponse.Parser.ParseFrom(gzip);
+        Assert.Equal("4-star", decoded.Result.Level);
+        Assert.True(body.Length - 5 < decoded.CalculateSize() / 2, "the result compresses to well under half its size");
+    }
+
     [Fact]
     public async Task Stop_WhileAStreamIsInFlight_DrainsIt()
     {
