@@ -29,7 +29,7 @@ bash "$root/load/grpc-baseline/build.sh" "$work/cpp" >/dev/null
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
-p_sg=$(free_port); p_ceiling=$(free_port); p_cpp=$(free_port)
+p_sg=$(free_port); p_ceiling=$(free_port); p_cpp=$(free_port); p_ceiling_s=$(free_port); p_cpp_s=$(free_port)
 dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$p_sg" \
   --Logging:LogLevel:Default Warning >"$work/sg.log" 2>&1 & pids+=($!)
 wait_port "$p_sg"
@@ -37,7 +37,10 @@ example=$(ls "$root"/examples/js-star-2019-*.json | head -n 1)
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" --server "127.0.0.1:$p_sg"
 dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
 "$work/cpp/baseline_server" "$p_cpp" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
-wait_port "$p_ceiling"; wait_port "$p_cpp"
+# The same baselines returning the SCORES-view response, so each view is compared with servers sending as many bytes.
+dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
+"$work/cpp/baseline_server" "$p_cpp_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
+wait_port "$p_ceiling"; wait_port "$p_cpp"; wait_port "$p_ceiling_s"; wait_port "$p_cpp_s"
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
   --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp"
 
@@ -51,18 +54,20 @@ rate() { # port [body] -> req/s of one h2load run (after a short warm-up)
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A result
-for name in ceiling scoringgrid scoringgrid-scores-view cpp; do
-  body=$work/request.bin
-  case $name in ceiling) port=$p_ceiling;; scoringgrid) port=$p_sg;; scoringgrid-scores-view) port=$p_sg; body=$work/request_scores.bin;; cpp) port=$p_cpp;; esac
-  result[$name]=$(for _ in $(seq 1 "$runs"); do rate "$port" "$body"; done | median)
-done
-
-echo
-echo "h2load -n $n -c $conns -m $streams -t 1, median of $runs runs, $(nproc) cores shared by load generator and server"
-echo
-echo "| server | Evaluate req/s | ratio to ceiling | ratio to C++ grpc |"
-echo "|---|---:|---:|---:|"
-for name in ceiling scoringgrid scoringgrid-scores-view cpp; do
-  awk -v n="$name" -v r="${result[$name]}" -v c="${result[ceiling]}" -v g="${result[cpp]}" \
-    'BEGIN { printf "| %s | %.0f | %.2f | %.2f |\n", n, r, r / c, r / g }'
-done
+run_view() { # label sg-body ceiling-port cpp-port
+  local label=$1 body=$2
+  result[ceiling]=$(for _ in $(seq 1 "$runs"); do rate "$3" "$body"; done | median)
+  result[scoringgrid]=$(for _ in $(seq 1 "$runs"); do rate "$p_sg" "$body"; done | median)
+  result[cpp]=$(for _ in $(seq 1 "$runs"); do rate "$4" "$body"; done | median)
+  echo
+  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, median of $runs runs, $(nproc) cores shared by load generator and server"
+  echo
+  echo "| server | Evaluate req/s | ratio to ceiling | ratio to C++ grpc |"
+  echo "|---|---:|---:|---:|"
+  for name in ceiling scoringgrid cpp; do
+    awk -v n="$name" -v r="${result[$name]}" -v c="${result[ceiling]}" -v g="${result[cpp]}" \
+      'BEGIN { printf "| %s | %.0f | %.2f | %.2f |\n", n, r, r / c, r / g }'
+  done
+}
+run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
+run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"

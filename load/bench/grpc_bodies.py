@@ -44,6 +44,9 @@ def main():
         assert response.WhichOneof("outcome") == "result", response
         with open(os.path.join(a.out, "response.bin"), "wb") as f:
             f.write(response.SerializeToString())
+        scores_response = evaluate(scoring_pb2, a.server, scoring_pb2.EvaluateRequest(application=app, view=scoring_pb2.RESULT_VIEW_SCORES))
+        with open(os.path.join(a.out, "response_scores.bin"), "wb") as f:
+            f.write(scores_response.SerializeToString())
     for target in a.check:
         response = evaluate(scoring_pb2, target, request)
         assert response.result.level == "3-star", (target, response)
