@@ -3,7 +3,8 @@
 # Redis, two simulated vendor platforms (one honest, one declaring twice what it shows), the collector
 # scraping them, and the scoring server (gRPC h2c on 127.0.0.1:50051, REST and /metrics on 127.0.0.1:8080);
 # score the samples through the server over gRPC and REST, verify the platforms' declared figures
-# against what the collector observed, and keep serving until Ctrl+C.
+# against what the collector observed, load-test one platform's declared capacity (evidence for
+# max_concurrency_rps and response_time_ms), and keep serving until Ctrl+C.
 #   --once   stop after the demonstration instead of serving on
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ dotnet build clients/ScoringGrid.Cli -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build server/ScoringGrid.Server -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build collector/ScoringGrid.Collector -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build load/ScoringGrid.PlatformSimulator -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build load/ScoringGrid.Load.Cli -c Release -nologo -v q -clp:ErrorsOnly
 sg() { dotnet clients/ScoringGrid.Cli/bin/Release/net10.0/sg.dll "$@"; }
 grpc_url=${SG_GRPC_URL:-http://127.0.0.1:50051}
 http_url=${SG_HTTP_URL:-http://127.0.0.1:8080}
@@ -58,6 +60,12 @@ echo "== verifying declared figures against observed metrics (after two scrapes)
 sleep 11
 sg verify --server "$grpc_url" --platform demo-honest --figure connected_devices=5000 || true
 sg verify --server "$grpc_url" --platform demo-liar --figure connected_devices=5000 || true
+
+echo "== load-testing demo-honest's resource API (capacity 500 req/s): declared 400 req/s within 200 ms, stored as evidence"
+dotnet load/ScoringGrid.Load.Cli/bin/Release/net10.0/sg-load.dll capacity --url http://127.0.0.1:9101/api/resource \
+  --start 100 --step 100 --max 700 --step-duration 2s --response-time 200ms --declared-rps 400 \
+  --record-evidence --redis "127.0.0.1:$redis_port" --platform demo-honest || true
+sg verify --server "$grpc_url" --platform demo-honest --figure max_concurrency_rps=400 --figure response_time_ms=200 || true
 
 if [ "$once" = 1 ]; then exit 0; fi
 echo "== serving; rule files in rulesets/ reload on change. Ctrl+C to stop."

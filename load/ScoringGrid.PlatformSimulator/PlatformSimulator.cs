@@ -59,6 +59,9 @@ public sealed class PlatformSimulator : IAsyncDisposable
         var app = builder.Build();
         PlatformSimulator? simulator = null;
         app.MapGet("/metrics", (HttpContext context) => simulator!.ServeAsync(context));
+        // The platform's own resource API, whose declared concurrency and response time evaluators load-test.
+        var resource = new ResourceEndpoint(options.CapacityRps, options.ResourceLatency);
+        app.MapGet("/api/resource", resource.ServeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         simulator = new PlatformSimulator(app, options, new Uri(new Uri(address), "/metrics"));

@@ -44,6 +44,12 @@ public sealed record SimulatorOptions
     /// <summary>Body size in huge mode.</summary>
     public long HugeBytes { get; init; } = 20L * 1024 * 1024;
 
+    /// <summary>Requests per second the platform's resource API (<c>/api/resource</c>) serves; beyond it, 503.</summary>
+    public int CapacityRps { get; init; } = 500;
+
+    /// <summary>How long the resource API takes to answer a request within capacity.</summary>
+    public TimeSpan ResourceLatency { get; init; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>When set, requests must carry <c>Authorization: Bearer</c> with this token.</summary>
     public string? BearerToken { get; init; }
 
@@ -51,7 +57,7 @@ public sealed record SimulatorOptions
     /// Reads <c>--mode honest|growing|lying|counter-reset|flapping|slow|garbage|huge</c>, <c>--port N</c>,
     /// <c>--devices N</c>, <c>--types N</c>, <c>--industries N</c>, <c>--calls N</c>, <c>--rw-ops N</c>,
     /// <c>--lie-ratio X</c>, <c>--growth N</c>, <c>--reset-every N</c>, <c>--flap-every N</c>,
-    /// <c>--delay-ms N</c>, <c>--huge-mib N</c>, <c>--token T</c>.
+    /// <c>--delay-ms N</c>, <c>--huge-mib N</c>, <c>--token T</c>, <c>--capacity-rps N</c>, <c>--latency-ms N</c>.
     /// </summary>
     /// <param name="args">The arguments.</param>
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message names it.</exception>
@@ -78,6 +84,8 @@ public sealed record SimulatorOptions
                 "--delay-ms" => o with { Delay = TimeSpan.FromMilliseconds(Int(name, value)) },
                 "--huge-mib" => o with { HugeBytes = Int(name, value) * 1024L * 1024 },
                 "--token" => o with { BearerToken = value },
+                "--capacity-rps" => o with { CapacityRps = Math.Max(1, Int(name, value)) },
+                "--latency-ms" => o with { ResourceLatency = TimeSpan.FromMilliseconds(Int(name, value)) },
                 _ => throw new ArgumentException($"unknown option {name}", nameof(args)),
             };
         }
