@@ -152,8 +152,12 @@ public abstract class CallShapeTestsBase
     public async Task Deadline_Expires_AsDeadlineExceeded()
     {
         Parts.Probe.Reset();
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.WaitForCancellation, new EchoRequest(),
-            new CallOptions { Deadline = DateTime.UtcNow.AddMilliseconds(300) }));
+        // The deadline leaves room for the request to reach the handler even on a cold, busy machine
+        // (a deadline that fires before the server sees the call leaves nothing for the handler to observe).
+        Task<EchoReply> call = Channel.UnaryAsync(TestMethods.WaitForCancellation, new EchoRequest(),
+            new CallOptions { Deadline = DateTime.UtcNow.AddMilliseconds(1500) });
+        await Parts.Probe.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call);
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
         Assert.Equal("cancelled", await Parts.Probe.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
