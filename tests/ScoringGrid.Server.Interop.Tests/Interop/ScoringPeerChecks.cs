@@ -37,10 +37,10 @@ internal static class ScoringPeerChecks
 
         Assert.Equal("SERVING", results.String("health", "status"));
 
-        // One response arrived while the stream was open, then the 300 ms deadline ended the call.
+        // One response arrived while the stream was open, then the 1 s deadline ended the call.
         Assert.Equal("DEADLINE_EXCEEDED", results.String("deadline", "code"));
         Assert.Equal("1", results.String("deadline", "received"));
-        Assert.InRange(results["deadline"].GetProperty("elapsed_ms").GetInt32(), 250, 5000);
+        Assert.InRange(results["deadline"].GetProperty("elapsed_ms").GetInt32(), 950, 6000);
 
         Assert.Equal("result", results.String("gzip", "outcome"));
         Assert.Equal("3-star", results.String("gzip", "level"));
