@@ -66,6 +66,27 @@ public static class GrpcKestrel
             }
         };
 
+        return options.Bind(address, configure);
+    }
+
+    /// <summary>
+    /// Listens on a cleartext <c>http://host:port</c> URL with HTTP/1.1 only (REST, <c>/metrics</c> for scrapers that
+    /// speak HTTP/1.1), binding hosts by the same rules as <see cref="ListenGrpc(KestrelServerOptions, string, X509Certificate2?)"/>.
+    /// </summary>
+    public static KestrelServerOptions ListenHttp1(this KestrelServerOptions options, string url)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        GrpcListenAddress address = GrpcListenAddress.Parse(url);
+        if (address.UseTls)
+        {
+            throw new ArgumentException($"URL '{url}' must be http:// (HTTP/1.1 listeners here are cleartext).", nameof(url));
+        }
+
+        return options.Bind(address, static listen => listen.Protocols = HttpProtocols.Http1);
+    }
+
+    private static KestrelServerOptions Bind(this KestrelServerOptions options, GrpcListenAddress address, Action<ListenOptions> configure)
+    {
         if (address.Host is null)
         {
             options.ListenAnyIP(address.Port, configure);

@@ -51,9 +51,7 @@ public static class ScoringServer
             kestrel.ListenGrpc(urls, certificate);
             foreach (var url in settings.HttpUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var uri = new Uri(url);
-                kestrel.Listen(System.Net.IPAddress.Parse(uri.Host == "localhost" ? "127.0.0.1" : uri.Host), uri.Port,
-                    listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1);
+                kestrel.ListenHttp1(url);
             }
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout);

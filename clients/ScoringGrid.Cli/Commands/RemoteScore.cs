@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using ScoringGrid.Client;
+using ScoringError = ScoringGrid.Scoring.ScoringError;
+using ScoreResultJson = ScoringGrid.Scoring.ScoreResultJson;
 using ScoringGrid.Grpc;
 using ScoringGrid.V1;
 
@@ -103,19 +105,15 @@ internal static class RemoteScore
         }
     }
 
+    /// <summary>The same error line offline scoring prints (<see cref="ScoreResultJson.WriteError"/>).</summary>
     private static string ErrorLine(string code, string field, string message, string applicationId = "")
     {
-        var error = new Google.Protobuf.WellKnownTypes.Struct();
-        var inner = new Google.Protobuf.WellKnownTypes.Struct();
-        inner.Fields["code"] = Google.Protobuf.WellKnownTypes.Value.ForString(code);
-        inner.Fields["field"] = Google.Protobuf.WellKnownTypes.Value.ForString(field);
-        inner.Fields["message"] = Google.Protobuf.WellKnownTypes.Value.ForString(message);
-        if (applicationId.Length > 0)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = ScoreResultJson.CreateWriter(buffer))
         {
-            error.Fields["application_id"] = Google.Protobuf.WellKnownTypes.Value.ForString(applicationId);
+            ScoreResultJson.WriteError(json, new ScoringError(code, field, message), applicationId);
         }
 
-        error.Fields["error"] = Google.Protobuf.WellKnownTypes.Value.ForStruct(inner);
-        return JsonFormatter.Default.Format(error);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
