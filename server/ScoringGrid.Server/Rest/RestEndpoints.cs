@@ -125,7 +125,9 @@ internal static class RestEndpoints
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await ErrorAsync(http, call, new ScoringError("RESOURCE_EXHAUSTED", "", $"request body exceeds {MaxBodyBytes} bytes"));
+            // RESOURCE_EXHAUSTED as gRPC says it, but 413 rather than 429: the body is too large, not the caller too fast.
+            await ErrorAsync(http, call, new ScoringError(StatusNames.ResourceExhausted, "", $"request body exceeds {MaxBodyBytes} bytes"),
+                StatusCodes.Status413PayloadTooLarge);
             return null;
         }
 
@@ -148,7 +150,7 @@ internal static class RestEndpoints
         }
     }
 
-    private static async Task ErrorAsync(HttpContext http, RestCall call, ScoringError error)
+    private static async Task ErrorAsync(HttpContext http, RestCall call, ScoringError error, int? httpStatus = null)
     {
         var body = new ArrayBufferWriter<byte>(256);
         using (var w = ScoreResultJson.CreateWriter(body))
@@ -156,7 +158,7 @@ internal static class RestEndpoints
             ScoreResultJson.WriteError(w, error);
         }
 
-        http.Response.StatusCode = HttpStatusFor(error.Code);
+        http.Response.StatusCode = httpStatus ?? HttpStatusFor(error.Code);
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.Body.WriteAsync(body.WrittenMemory);
         call.Complete(error.Code);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ScoringGrid.Server.Rest;
 
 namespace ScoringGrid.Server.Tests.Rest;
 
@@ -56,6 +57,38 @@ public sealed class RestEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("FAILED_PRECONDITION", body.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("ScoringGrid:Redis", body.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluate_BodyOver4MiB_Is413_ResourceExhausted_AndTheServerKeepsServing()
+    {
+        var padding = new string(' ', RestEndpoints.MaxBodyBytes + 1);
+        var (status, body) = await PostAsync("/v1/evaluate", "{\"ruleset\":\"js-star-2019\"}" + padding);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("RESOURCE_EXHAUSTED", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains($"{RestEndpoints.MaxBodyBytes} bytes", body.GetProperty("error").GetProperty("message").GetString());
+
+        var (ok, _) = await PostAsync("/v1/evaluate", Examples.Text("js-star-2019"));
+        Assert.Equal(HttpStatusCode.OK, ok);
+    }
+
+    [Fact]
+    public async Task Evaluate_ExpertScoreThatIsNotANumber_Is400_NamingTheLine()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", """{"ruleset":"zj-cloud-enterprise-2021","expert_scores":{"expert.xinchuang":"high"}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_ARGUMENT", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("expert_scores.expert.xinchuang", body.GetProperty("error").GetProperty("field").GetString());
+        Assert.Equal("expert_scores.expert.xinchuang must be a number or a list of numbers", body.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluate_RequestWithoutApplication_Is400_NamingTheField()
+    {
+        var (status, body) = await PostAsync("/v1/evaluate", """{"view":"RESULT_VIEW_FULL"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application", body.GetProperty("error").GetProperty("field").GetString());
+        Assert.Equal("application is required", body.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

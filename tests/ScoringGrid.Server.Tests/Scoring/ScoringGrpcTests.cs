@@ -54,6 +54,16 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evaluate_WithoutAnApplication_FailsWithInvalidArgument()
+    {
+        using var channel = ScoringGrid.Grpc.Client.GrpcChannel.ForAddress(_server.GrpcAddress);
+        var error = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(ScoringGrid.Client.ScoringMethods.Evaluate, new V1.EvaluateRequest()));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("application: application is required", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task Evaluate_UnknownItem_FailsWithInvalidArgumentNamingTheField()
     {
         using var client = _server.Client();

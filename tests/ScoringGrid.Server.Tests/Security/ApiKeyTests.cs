@@ -63,6 +63,24 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rest_BeyondTheBurst_Is429_ResourceExhausted()
+    {
+        using var http = _server.Http("key-slow");
+        var statuses = new List<HttpStatusCode>();
+        var last = "";
+        for (var i = 0; i < 3; i++)
+        {
+            using var body = new StringContent(Examples.Text("js-star-2019"), Encoding.UTF8, "application/json");
+            var response = await http.PostAsync("/v1/evaluate", body);
+            statuses.Add(response.StatusCode);
+            last = await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("""{"error":{"code":"RESOURCE_EXHAUSTED","field":"authorization","message":"API key 'key-slow' is over its rate limit"}}""", last);
+    }
+
+    [Fact]
     public async Task Health_StaysOpenWithoutAKey()
     {
         using var channel = GrpcChannel.ForAddress(_server.GrpcAddress);
