@@ -23,6 +23,7 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
     private readonly SemaphoreSlim _concurrency;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TargetLoop> _loops = new(StringComparer.Ordinal);
+    private long _armedWaits;
     private CancellationTokenSource? _stopping;
     private Task? _maintenance;
 
@@ -57,6 +58,12 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// How many times a target loop has armed its wait for the next slot. Tests on a fake clock wait
+    /// for it to move before advancing time, so an advance never lands before the timer exists.
+    /// </summary>
+    internal long ArmedWaits => Interlocked.Read(ref _armedWaits);
 
     /// <summary>Starts loops for the registered targets and follows registry changes.</summary>
     public void Start()
@@ -155,7 +162,9 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
                 var wait = due - _time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                    var delay = Task.Delay(wait, _time, cancellationToken);
+                    Interlocked.Increment(ref _armedWaits);
+                    await delay.ConfigureAwait(false);
                 }
 
                 await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -22,10 +22,12 @@ public class ScrapeSchedulerTests(RedisServerFixture redis)
         var offset = ScrapeTiming.Offset(id, Interval);
         scheduler.Start();
 
+        await WaitAsync(() => scheduler.ArmedWaits == 1);
         h.Fake.Advance(offset);
         await WaitAsync(() => sim.Requests == 1);
         await WaitForStoredAsync(h, id, CollectorHarness.Start + offset);
 
+        await WaitAsync(() => scheduler.ArmedWaits == 2);
         h.Fake.Advance(Interval);
         await WaitAsync(() => sim.Requests == 2);
         await WaitForStoredAsync(h, id, CollectorHarness.Start + offset + Interval);
@@ -43,15 +45,20 @@ public class ScrapeSchedulerTests(RedisServerFixture redis)
         var failures = h.Metrics.Scrapes.WithLabels(id, "connection");
         scheduler.Start();
 
+        // Each advance waits until the loop has armed its next wait, so time never moves before the timer exists.
+        await WaitAsync(() => scheduler.ArmedWaits == 1);
         h.Fake.Advance(ScrapeTiming.Offset(id, Interval));
         await WaitAsync(() => failures.Value == 1);
+        await WaitAsync(() => scheduler.ArmedWaits == 2);
         h.Fake.Advance(Interval);                      // first failure: next slot as usual
         await WaitAsync(() => failures.Value == 2);
+        await WaitAsync(() => scheduler.ArmedWaits == 3);
         h.Fake.Advance(Interval);                      // second failure: 30 s back-off
         await Task.Delay(300);
         Assert.Equal(2, failures.Value);
         h.Fake.Advance(Interval);
         await WaitAsync(() => failures.Value == 3);
+        await WaitAsync(() => scheduler.ArmedWaits == 4);
         h.Fake.Advance(TimeSpan.FromSeconds(59));      // third: 60 s
         await Task.Delay(300);
         Assert.Equal(3, failures.Value);
