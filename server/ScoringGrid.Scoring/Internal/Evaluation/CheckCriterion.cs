@@ -10,12 +10,6 @@ internal sealed class CheckCriterion(
     string ruleId, string title, string titleZh, string level, int levelIndex, Condition condition, FlagCondition? when)
     : CriterionDefinition(ruleId, title, titleZh, level, levelIndex)
 {
-    [ThreadStatic]
-    private static StringBuilder? t_en;
-
-    [ThreadStatic]
-    private static StringBuilder? t_zh;
-
     public override string Kind => "check";
 
     public override bool Gates => true;
@@ -47,13 +41,12 @@ internal sealed class CheckCriterion(
             return ($"{Title}: not applicable ({when!.Id} is not declared yes)", $"{TitleZh}：不适用（{when!.Id} 非“是”）");
         }
 
-        // Builders are reused per thread: explaining runs once per criterion per response.
-        var en = t_en ??= new StringBuilder(256);
-        var zh = t_zh ??= new StringBuilder(256);
-        condition.Explain(input, en.Clear(), zh.Clear());
-        en.Insert(0, criterion.Passed ? " passed: " : " failed: ").Insert(0, Title);
-        zh.Insert(0, criterion.Passed ? "通过：" : "未通过：").Insert(0, TitleZh);
-        return (en.ToString(), zh.ToString());
+        var en = new StringBuilder(256);
+        var zh = new StringBuilder(128);
+        condition.Explain(input, en, zh);
+        var verdict = criterion.Passed ? "passed" : "failed";
+        var verdictZh = criterion.Passed ? "通过" : "未通过";
+        return ($"{Title} {verdict}: {en}", $"{TitleZh}{verdictZh}：{zh}");
     }
 
     public override void AddGaps(EvaluationInput input, List<Gap> gaps)
