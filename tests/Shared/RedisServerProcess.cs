@@ -127,7 +127,8 @@ public sealed class RedisServerProcess : IDisposable
         }
     }
 
-    private static string FindRedisServer()
+    // Shared with RedisClusterProcess, which test projects link next to this file.
+    internal static string FindRedisServer()
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
         {
@@ -142,7 +143,7 @@ public sealed class RedisServerProcess : IDisposable
             "redis-server is not installed (not on PATH). These tests need a real Redis: run `bash scripts/install-deps.sh` (apt package redis-server).");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
