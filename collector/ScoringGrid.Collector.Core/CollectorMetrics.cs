@@ -4,7 +4,8 @@ namespace ScoringGrid.Collector;
 
 /// <summary>
 /// The collector's own metrics, served on its <c>/metrics</c>: scrapes by platform and result,
-/// scrape durations, buffered samples, buffer overflow and Redis write errors.
+/// scrape durations, buffered samples, buffer overflow, Redis write errors, and the scrape leases
+/// shared with other collectors.
 /// </summary>
 public sealed class CollectorMetrics
 {
@@ -23,7 +24,13 @@ public sealed class CollectorMetrics
         BufferOverflowSamples = Registry.CreateCounter(
             "sg_collector_buffer_overflow_samples_total", "Samples dropped because a target's buffer was full.", "platform");
         RedisWriteErrors = Registry.CreateCounter("sg_collector_redis_write_errors_total", "Failed Redis writes (the scrape stays buffered).");
-        Targets = Registry.CreateGauge("sg_collector_targets", "Targets being scraped.");
+        Targets = Registry.CreateGauge("sg_collector_targets", "Targets scheduled (with leases: known to this collector, scraped if its lease is held).");
+        LeasesHeld = Registry.CreateGauge("sg_collector_leases_held", "Target leases this collector holds, i.e. targets it scrapes (set when metrics are written).");
+        LeaseAcquisitions = Registry.CreateCounter("sg_collector_lease_acquisitions_total", "Target leases acquired (at start, on takeover, on handover).");
+        LeaseLosses = Registry.CreateCounter(
+            "sg_collector_lease_losses_total", "Target leases lost without releasing them: taken by another collector or not renewed in time.");
+        LeaseReleases = Registry.CreateCounter("sg_collector_lease_releases_total", "Target leases released: handed over for balance, target removed, or shutdown.");
+        Members = Registry.CreateGauge("sg_collector_members", "Live collectors sharing the targets, as of this collector's last heartbeat.");
     }
 
     /// <summary>The registry to write on <c>/metrics</c>.</summary>
@@ -55,6 +62,21 @@ public sealed class CollectorMetrics
 
     /// <summary><c>sg_collector_targets</c>.</summary>
     public Gauge Targets { get; }
+
+    /// <summary><c>sg_collector_leases_held</c>, set when metrics are written.</summary>
+    public Gauge LeasesHeld { get; }
+
+    /// <summary><c>sg_collector_lease_acquisitions_total</c>.</summary>
+    public Counter LeaseAcquisitions { get; }
+
+    /// <summary><c>sg_collector_lease_losses_total</c>.</summary>
+    public Counter LeaseLosses { get; }
+
+    /// <summary><c>sg_collector_lease_releases_total</c>.</summary>
+    public Counter LeaseReleases { get; }
+
+    /// <summary><c>sg_collector_members</c>.</summary>
+    public Gauge Members { get; }
 
     internal static string ResultLabel(ScrapeFailure failure) => failure switch
     {

@@ -68,19 +68,34 @@ public sealed partial class SampleStore
     /// <param name="to">Last day.</param>
     public async Task<IReadOnlyList<DailyRollup>> ReadRollupsAsync(string platformId, string seriesId, DateOnly from, DateOnly to)
     {
-        var entries = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Daily(platformId, seriesId)).ConfigureAwait(false);
-        var first = from.DayNumber - EpochDayNumber;
-        var last = to.DayNumber - EpochDayNumber;
-        var result = new List<DailyRollup>();
+        // Closed days are in the day hash, the open one in `last`. `last` is read first: a write
+        // that closes the day in between puts the final rollup in the hash, which has the newer
+        // last_ts and wins below (as it does over a day hash field an older collector left open).
+        var db = _redis.GetDatabase();
+        var lastTask = db.HashGetAsync(RedisKeys.Last(platformId), seriesId);
+        var entriesTask = db.HashGetAllAsync(RedisKeys.Daily(platformId, seriesId));
+        var last = await lastTask.ConfigureAwait(false);
+        var entries = await entriesTask.ConfigureAwait(false);
+        var result = new List<DailyRollup>(entries.Length + 1);
         foreach (var entry in entries)
         {
-            var day = int.Parse((string)entry.Name!, CultureInfo.InvariantCulture);
-            if (day >= first && day <= last)
+            result.Add(StoredText.ParseRollup(long.Parse((string)entry.Name!, CultureInfo.InvariantCulture), entry.Value!));
+        }
+
+        if (!last.IsNull && LastRecord.Parse(last!).OpenDay is { } open)
+        {
+            var same = result.FindIndex(r => r.Day == open.Day);
+            if (same < 0)
             {
-                result.Add(ParseRollup(day, entry.Value!));
+                result.Add(open);
+            }
+            else if (open.LastTimestampMs > result[same].LastTimestampMs)
+            {
+                result[same] = open;
             }
         }
 
+        result.RemoveAll(r => r.Day < from || r.Day > to);
         result.Sort(static (a, b) => a.Day.CompareTo(b.Day));
         return result;
     }
@@ -118,21 +133,5 @@ public sealed partial class SampleStore
         return value is "S"
             ? new StoredSample(ts, double.NaN, IsStale: true)
             : new StoredSample(ts, ValueText.Parse(value), IsStale: false);
-    }
-
-    private static DailyRollup ParseRollup(int day, string text)
-    {
-        var parts = text.Split(' ');
-        static double D(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return new DailyRollup(
-            DateOnly.FromDayNumber(EpochDayNumber + day),
-            long.Parse(parts[0], CultureInfo.InvariantCulture),
-            D(parts[1]),
-            D(parts[2]),
-            D(parts[3]),
-            D(parts[4]),
-            D(parts[5]),
-            long.Parse(parts[6], CultureInfo.InvariantCulture),
-            long.Parse(parts[7], CultureInfo.InvariantCulture));
     }
 }

@@ -25,15 +25,20 @@ public sealed partial class SampleStore
         for (var start = 0; start < ids.Length; start += TrimChunkSeries)
         {
             var count = Math.Min(TrimChunkSeries, ids.Length - start);
-            var keys = new RedisKey[2 * count];
+            var keys = new RedisKey[1 + (2 * count)];
+            var args = new RedisValue[2 + count];
+            keys[0] = RedisKeys.Last(platformId);
+            args[0] = rawCut;
+            args[1] = dayCut;
             for (var i = 0; i < count; i++)
             {
                 var id = (string)ids[start + i]!;
-                keys[2 * i] = RedisKeys.Raw(platformId, id);
-                keys[(2 * i) + 1] = RedisKeys.Daily(platformId, id);
+                keys[1 + (2 * i)] = RedisKeys.Raw(platformId, id);
+                keys[2 + (2 * i)] = RedisKeys.Daily(platformId, id);
+                args[2 + i] = id;
             }
 
-            removed += (long)await db.ScriptEvaluateAsync(StoreScripts.Trim, keys, [rawCut, dayCut]).ConfigureAwait(false);
+            removed += (long)await db.ScriptEvaluateAsync(StoreScripts.Trim, keys, args).ConfigureAwait(false);
         }
 
         return removed;

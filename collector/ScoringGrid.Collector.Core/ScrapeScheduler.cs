@@ -9,7 +9,9 @@ namespace ScoringGrid.Collector;
 /// the interval (targets spread, restarts keep the phase), at most
 /// <see cref="CollectorOptions.MaxConcurrentScrapes"/> at once, with a doubling back-off for
 /// a target that keeps failing. A maintenance loop flushes buffered scrapes once a second
-/// and trims retention. All timing uses the injected <see cref="TimeProvider"/>.
+/// and trims retention. With <see cref="ScrapeLeases"/>, several collectors share the targets:
+/// each schedules them all but scrapes only those whose lease it holds. All timing uses the
+/// injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class ScrapeScheduler : IAsyncDisposable
 {
@@ -20,12 +22,16 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
     private readonly CollectorOptions _options;
     private readonly CollectorMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly ScrapeLeases? _leases;
     private readonly SemaphoreSlim _concurrency;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TargetLoop> _loops = new(StringComparer.Ordinal);
     private long _armedWaits;
     private CancellationTokenSource? _stopping;
     private Task? _maintenance;
+    private Task? _membership;
+    private Task? _refresh;
+    private bool _abandoned;
 
     /// <summary>Creates a scheduler; nothing runs before <see cref="Start"/>.</summary>
     /// <param name="registry">The targets.</param>
@@ -34,8 +40,15 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
     /// <param name="time">The clock all timers use.</param>
     /// <param name="metrics">The collector's metrics (the same instance the scraper got), or null.</param>
     /// <param name="logger">The logger, or null.</param>
+    /// <param name="leases">Shares the targets with other collectors; null scrapes every target here.</param>
     public ScrapeScheduler(
-        TargetRegistry registry, Scraper scraper, SampleStore store, TimeProvider time, CollectorMetrics? metrics = null, ILogger<ScrapeScheduler>? logger = null)
+        TargetRegistry registry,
+        Scraper scraper,
+        SampleStore store,
+        TimeProvider time,
+        CollectorMetrics? metrics = null,
+        ILogger<ScrapeScheduler>? logger = null,
+        ScrapeLeases? leases = null)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _scraper = scraper ?? throw new ArgumentNullException(nameof(scraper));
@@ -44,6 +57,7 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
         _options = store.Options;
         _metrics = metrics ?? new CollectorMetrics();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _leases = leases;
         _concurrency = new SemaphoreSlim(_options.MaxConcurrentScrapes, _options.MaxConcurrentScrapes);
     }
 
@@ -79,25 +93,35 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
         }
 
         _registry.Changed += Reconcile;
+        if (_leases is not null)
+        {
+            var token = _stopping.Token;
+            _membership = Task.Run(() => _leases.RunMembershipAsync(token), CancellationToken.None);
+            _refresh = Task.Run(() => RefreshTargetsAsync(token), CancellationToken.None);
+        }
+
         Reconcile();
         _maintenance = Task.Run(() => MaintainAsync(_stopping.Token));
     }
 
-    /// <summary>Stops every loop and waits for scrapes in flight, then flushes what it can.</summary>
+    /// <summary>
+    /// Stops every loop and waits for scrapes in flight, then flushes what it can; with leases,
+    /// releases them and leaves the membership, so other collectors take over at once.
+    /// </summary>
     public async Task StopAsync()
     {
-        _registry.Changed -= Reconcile;
-        Task[] running;
-        lock (_gate)
+        await HaltAsync().ConfigureAwait(false);
+        if (_abandoned)
         {
-            _stopping?.Cancel();
-            running = [.. _loops.Values.Select(static l => l.Stop()), _maintenance ?? Task.CompletedTask];
-            _loops.Clear();
-            _metrics.Targets.Set(0);
+            return;
         }
 
-        await Task.WhenAll(running).ConfigureAwait(false);
         await _scraper.FlushAsync().ConfigureAwait(false);
+        if (_leases is not null)
+        {
+            await _leases.ReleaseAllAsync("shutdown").ConfigureAwait(false);
+            await _leases.LeaveAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -122,20 +146,26 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
             foreach (var target in wanted)
             {
                 keep.Add(target.PlatformId);
+            }
+
+            // Before any loop starts, so each one's first look at the assignment includes its target.
+            _leases?.SetTargets(keep);
+            foreach (var target in wanted)
+            {
                 if (_loops.TryGetValue(target.PlatformId, out var loop) && ReferenceEquals(loop.Target, target))
                 {
                     continue;
                 }
 
                 loop?.Stop();
-                _loops[target.PlatformId] = TargetLoop.Start(target, this, _stopping.Token);
+                var lease = _leases?.Track(target.PlatformId, target.Interval);
+                _loops[target.PlatformId] = TargetLoop.Start(target, lease, this, _stopping.Token);
             }
 
             foreach (var id in _loops.Keys.Where(id => !keep.Contains(id)).ToList())
             {
-                _ = _loops[id].Stop();
-                _loops.Remove(id);
-                _ = _scraper.ForgetAsync(id);
+                _loops.Remove(id, out var removed);
+                _ = ForgetAsync(id, removed!);
                 CollectorLog.TargetStopped(_logger, id);
             }
 
@@ -145,7 +175,7 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
 
     // Runs one target until cancelled. Exceptions other than cancellation are logged and the
     // loop goes on: one target's bug must not stop the others or this one for good.
-    internal async Task RunTargetAsync(ScrapeTarget target, CancellationToken cancellationToken)
+    internal async Task RunTargetAsync(ScrapeTarget target, TargetLease? lease, CancellationToken cancellationToken)
     {
         var offset = ScrapeTiming.Offset(target.PlatformId, target.Interval);
         CollectorLog.TargetStarted(_logger, target.PlatformId, target.Url, target.Interval, offset);
@@ -167,14 +197,24 @@ public sealed partial class ScrapeScheduler : IAsyncDisposable
                     await delay.ConfigureAwait(false);
                 }
 
-                await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                if (lease is not null && !await ScrapeLeasedAsync(target, lease, due, cancellationToken).ConfigureAwait(false))
                 {
-                    await _scraper.ScrapeAsync(target, cancellationToken).ConfigureAwait(false);
+                    // Not ours this slot: look again at the next one (no back-off, it is not a failure).
+                    due = ScrapeTiming.NextDue(due, _time.GetUtcNow(), target.Interval, offset, 0, _options.MaxBackoff);
+                    continue;
                 }
-                finally
+
+                if (lease is null)
                 {
-                    _concurrency.Release();
+                    await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await _scraper.ScrapeAsync(target, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _concurrency.Release();
+                    }
                 }
 
                 due = ScrapeTiming.NextDue(

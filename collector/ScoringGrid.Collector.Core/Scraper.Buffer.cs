@@ -45,6 +45,32 @@ public sealed partial class Scraper
             {
                 await TryFlushAsync(state).ConfigureAwait(false);
                 _states.TryRemove(platformId, out _);
+                _store.Invalidate(platformId);
+            }
+            finally
+            {
+                state.Gate.Release();
+            }
+        }
+    }
+
+    // Called when this collector gains or gives up a target's lease: another collector may have
+    // scraped it meanwhile, so the next scrape must start from what Redis holds (live series for
+    // staleness, stored descriptors, the store's write state). Buffered scrapes are written
+    // first; if Redis refuses them the state stays, so nothing buffered is lost (the
+    // maintenance flush retries).
+    internal async Task ResetAsync(string platformId)
+    {
+        if (_states.TryGetValue(platformId, out var state))
+        {
+            await state.Gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (await TryFlushAsync(state).ConfigureAwait(false))
+                {
+                    _states.TryRemove(platformId, out _);
+                    _store.Invalidate(platformId);
+                }
             }
             finally
             {
@@ -85,7 +111,7 @@ public sealed partial class Scraper
                 var written = await _store.WriteAsync(batch).ConfigureAwait(false);
                 _metrics.SamplesWritten.Inc(written);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (ex is RedisException or TimeoutException or WriteConflictException)
             {
                 _metrics.RedisWriteErrors.Inc();
                 CollectorLog.RedisWriteFailed(_logger, state.PlatformId, state.Pending.Count, ex);

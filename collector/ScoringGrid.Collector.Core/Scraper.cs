@@ -62,16 +62,25 @@ public sealed partial class Scraper : IDisposable
     /// <param name="target">The target; must be valid.</param>
     /// <param name="cancellationToken">Stops the scrape; then nothing of it is stored.</param>
     /// <returns>What happened.</returns>
-    public async Task<ScrapeResult> ScrapeAsync(ScrapeTarget target, CancellationToken cancellationToken = default)
+    public async Task<ScrapeResult> ScrapeAsync(ScrapeTarget target, CancellationToken cancellationToken = default) =>
+        (await ScrapeUnderLeaseAsync(target, lease: null, cancellationToken).ConfigureAwait(false))!;
+
+    // With a lease, nothing is fetched (null) unless the lease is still valid right before the
+    // request goes out: waiting for the target's gate or reading its live series may have taken long.
+    internal async Task<ScrapeResult?> ScrapeUnderLeaseAsync(ScrapeTarget target, TargetLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var state = _states.GetOrAdd(target.PlatformId, static id => new TargetState(id));
-        await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var state = await EnterStateAsync(target.PlatformId, cancellationToken).ConfigureAwait(false);
         try
         {
             if (!state.LiveLoaded)
             {
                 await LoadLiveSeriesAsync(state).ConfigureAwait(false);
+            }
+
+            if (lease is not null && !lease.MayFetch())
+            {
+                return null;
             }
 
             var timestamp = _time.GetUtcNow();
@@ -118,6 +127,23 @@ public sealed partial class Scraper : IDisposable
         }
         finally
         {
+            state.Gate.Release();
+        }
+    }
+
+    // The target's state with its gate held. A state reset (ResetAsync) while this waited for the
+    // gate is left alone: its successor is the one the next writes must go to.
+    private async Task<TargetState> EnterStateAsync(string platformId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var state = _states.GetOrAdd(platformId, static id => new TargetState(id));
+            await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_states.TryGetValue(platformId, out var current) && ReferenceEquals(current, state))
+            {
+                return state;
+            }
+
             state.Gate.Release();
         }
     }

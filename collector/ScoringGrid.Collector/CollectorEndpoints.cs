@@ -16,12 +16,23 @@ internal static class CollectorEndpoints
             await metrics.Registry.WriteToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
 
-        app.MapGet("/healthz", static (IConnectionMultiplexer redis, Scraper scraper) => Results.Json(new Dictionary<string, object>
+        app.MapGet("/healthz", static (HttpContext context, IConnectionMultiplexer redis, Scraper scraper) =>
         {
-            ["status"] = "ok",
-            ["redis"] = redis.IsConnected ? "connected" : "disconnected",
-            ["buffered_samples"] = scraper.BufferedSamples,
-        }));
+            var health = new Dictionary<string, object>
+            {
+                ["status"] = "ok",
+                ["redis"] = redis.IsConnected ? "connected" : "disconnected",
+                ["buffered_samples"] = scraper.BufferedSamples,
+            };
+            if (context.RequestServices.GetService<ScrapeLeases>() is { } leases)
+            {
+                health["member_id"] = leases.MemberId;
+                health["members"] = leases.Members.Count;
+                health["leases_held"] = leases.HeldPlatforms.Count;
+            }
+
+            return Results.Json(health);
+        });
 
         app.MapGet("/api/platforms", static async (PlatformAdmin admin) =>
         {

@@ -40,9 +40,20 @@ internal static class CollectorHost
         builder.Services.AddSingleton(sp => new Scraper(
             sp.GetRequiredService<SampleStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorMetrics>(), sp.GetRequiredService<ILogger<Scraper>>()));
         builder.Services.AddSingleton(sp => new TargetRegistry(sp.GetRequiredService<IConnectionMultiplexer>()));
+        if (settings.Leases)
+        {
+            // On by default: harmless for a lone collector, and a second one can join at any time.
+            var leaseOptions = settings.MemberId is null ? new LeaseOptions() : new LeaseOptions { MemberId = settings.MemberId };
+            leaseOptions.Validate();
+            builder.Services.AddSingleton(sp => new ScrapeLeases(
+                sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>(), leaseOptions,
+                sp.GetRequiredService<CollectorMetrics>(), sp.GetRequiredService<ILogger<ScrapeLeases>>()));
+        }
+
         builder.Services.AddSingleton(sp => new ScrapeScheduler(
             sp.GetRequiredService<TargetRegistry>(), sp.GetRequiredService<Scraper>(), sp.GetRequiredService<SampleStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorMetrics>(), sp.GetRequiredService<ILogger<ScrapeScheduler>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorMetrics>(), sp.GetRequiredService<ILogger<ScrapeScheduler>>(),
+            sp.GetService<ScrapeLeases>()));
         builder.Services.AddSingleton(sp => new FigureVerifier(sp.GetRequiredService<SampleStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new PlatformAdmin(
             sp.GetRequiredService<TargetRegistry>(), sp.GetRequiredService<SampleStore>(), sp.GetRequiredService<FigureVerifier>()));

@@ -4,7 +4,8 @@ using StackExchange.Redis;
 namespace ScoringGrid.Collector.Service;
 
 // Starts scraping once the host is up: persisted targets from Redis (if reachable), then the
-// configuration file's targets, then the scheduler; stops it (flushing what it can) on shutdown.
+// configuration file's targets, then the scheduler; stops it (flushing what it can, releasing
+// its leases so other collectors take over at once) on shutdown.
 internal sealed partial class CollectorService(
     TargetRegistry registry, ScrapeScheduler scheduler, IReadOnlyList<ScrapeTarget> configured, ILogger<CollectorService> logger) : IHostedService
 {

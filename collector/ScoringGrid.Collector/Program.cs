@@ -1,7 +1,7 @@
 using ScoringGrid.Collector;
 using ScoringGrid.Collector.Service;
 
-// sg-collector --targets FILE --redis HOST:PORT --listen URL [--grpc-urls URL] [--admin-key-sha256 HEX]
+// sg-collector --targets FILE --redis HOST:PORT --listen URL [--grpc-urls URL] [--admin-key-sha256 HEX] [--leases on|off] [--member-id ID]
 WebApplication app;
 try
 {

@@ -34,4 +34,28 @@ internal static partial class CollectorLog
 
     [LoggerMessage(10, LogLevel.Warning, "Could not read the live series of {PlatformId} after start; staleness of series gone during the restart is skipped")]
     public static partial void LiveSeriesUnavailable(ILogger logger, string platformId, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "Acquired the scrape lease of {PlatformId}")]
+    public static partial void LeaseAcquired(ILogger logger, string platformId);
+
+    [LoggerMessage(12, LogLevel.Warning, "Lost the scrape lease of {PlatformId} to {Owner}; stopped scraping it")]
+    public static partial void LeaseLost(ILogger logger, string platformId, string owner);
+
+    [LoggerMessage(13, LogLevel.Warning, "Scrape lease of {PlatformId} was not renewed in time (Redis unreachable?); stopped scraping it")]
+    public static partial void LeaseLapsed(ILogger logger, string platformId);
+
+    [LoggerMessage(14, LogLevel.Information, "Released the scrape lease of {PlatformId} ({Reason})")]
+    public static partial void LeaseReleased(ILogger logger, string platformId, string reason);
+
+    [LoggerMessage(15, LogLevel.Debug, "Lease call for {PlatformId} failed")]
+    public static partial void LeaseCallFailed(ILogger logger, string platformId, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Information, "Collector members: {Count} live ({Members})")]
+    public static partial void MembersChanged(ILogger logger, int count, string members);
+
+    [LoggerMessage(17, LogLevel.Warning, "Collector heartbeat failed; leases lapse if Redis stays unreachable")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Warning, "Refreshing the registered targets from Redis failed; keeping the current ones")]
+    public static partial void RegistryRefreshFailed(ILogger logger, Exception exception);
 }

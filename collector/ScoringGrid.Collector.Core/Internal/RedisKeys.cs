@@ -8,6 +8,9 @@ internal static class RedisKeys
 {
     public const string Targets = "sg:targets";
 
+    // Sorted set of live collectors: member id -> last heartbeat (Redis server time, ms).
+    public const string Members = "sg:collectors";
+
     public static RedisKey Series(string platformId) => $"sg:{{{platformId}}}:series";
 
     public static RedisKey Last(string platformId) => $"sg:{{{platformId}}}:last";
@@ -17,6 +20,10 @@ internal static class RedisKeys
     public static RedisKey Errors(string platformId) => $"sg:{{{platformId}}}:errors";
 
     public static RedisKey LoadTests(string platformId) => $"sg:{{{platformId}}}:loadtest";
+
+    // The scrape lease: the owning collector's member id, with a Redis-side expiry (PX). In the
+    // platform's slot, so a write script can check the writer still owns the target.
+    public static RedisKey Lease(string platformId) => $"sg:{{{platformId}}}:lease";
 
     public static RedisKey Raw(string platformId, string seriesId) => $"sg:{{{platformId}}}:raw:{seriesId}";
 

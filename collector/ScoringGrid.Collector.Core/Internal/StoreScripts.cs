@@ -1,89 +1,80 @@
 namespace ScoringGrid.Collector.Internal;
 
-// Lua run inside Redis. Scripts make a chunk of samples atomic and idempotent: a sample is
-// applied only if it is newer than the series' newest stored sample, and the raw sample, the
-// series' "last" record and its daily rollup change together, so a replayed or half-sent
-// batch can neither lose nor double count an increase.
+// Lua run inside Redis. The collector computes every stored string (raw member, rollup, `last`)
+// from its in-memory state; the write script only checks that Redis is still in the state that
+// computation started from and stores the strings, so a chunk stays atomic and a replay of an
+// applied chunk, or a chunk computed from a stale state, changes nothing.
 internal static class StoreScripts
 {
-    // KEYS: 1 last, 2 series, 3 health, 4 errors, then per sample i (0-based): 5+2i raw, 6+2i daily.
-    // ARGV: 1 n, 2 scrape ts ('' = not the batch's first chunk), 3 up, 4 error,
-    //       then per sample 4 values: series id, ts, value text ('S' = stale marker), descriptor ('' = known).
-    // Values: finite numbers in round-trip text, or NaN / +Inf / -Inf (stored, not rolled up).
-    // last[sid] = "<ts> <last finite value or _> <S|V>"; daily[day] = "count sum min max last increase first_ts last_ts".
+    // KEYS: 1 last, 2 series, 3 health, 4 errors, then nz raw keys, then nc day keys.
+    // ARGV: 1 expected `applied` marker ('' = none), 2 this chunk's marker, 3 scrape ts,
+    //       4 '1' if the chunk carries the scrape's health, 5 up, 6 error, 7 nz, 8 nc, 9 nn,
+    //       then nz raw members, nc (day, rollup) of closed days, nn (series id, descriptor),
+    //       nz (series id, last).
+    // Applies the chunk only if health.applied equals ARGV[1]; returns the marker found, so the
+    // caller knows the chunk was applied exactly when the reply equals what it expected.
     public const string Write = """
-        local n = tonumber(ARGV[1])
-        if ARGV[2] ~= '' then
+        local found = redis.call('HGET', KEYS[3], 'applied') or ''
+        if found ~= ARGV[1] then return found end
+        local ts = ARGV[3]
+        if ARGV[4] ~= '' then
           local prev = tonumber(redis.call('HGET', KEYS[3], 'ts') or '-1')
-          if tonumber(ARGV[2]) > prev then
-            redis.call('HSET', KEYS[3], 'ts', ARGV[2], 'up', ARGV[3], 'error', ARGV[4])
-            if ARGV[4] ~= '' then
-              redis.call('LPUSH', KEYS[4], ARGV[2] .. ' ' .. ARGV[4])
+          if tonumber(ts) > prev then
+            redis.call('HSET', KEYS[3], 'ts', ts, 'up', ARGV[5], 'error', ARGV[6])
+            if ARGV[6] ~= '' then
+              redis.call('LPUSH', KEYS[4], ts .. ' ' .. ARGV[6])
               redis.call('LTRIM', KEYS[4], 0, 99)
             end
           end
         end
-        local written = 0
-        for i = 0, n - 1 do
-          local a = 5 + i * 4
-          local sid, tsText, v, desc = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
-          local ts = tonumber(tsText)
-          if desc ~= '' then redis.call('HSETNX', KEYS[2], sid, desc) end
-          local lastTs, lastText = -1, '_'
-          local last = redis.call('HGET', KEYS[1], sid)
-          if last then
-            local t, lv = string.match(last, '^(%S+) (%S+)')
-            lastTs = tonumber(t)
-            lastText = lv
-          end
-          if ts > lastTs then
-            written = written + 1
-            redis.call('ZADD', KEYS[5 + i * 2], ts, tsText .. ':' .. v)
-            local x = nil
-            if v ~= 'S' then x = tonumber(v) end
-            if x == nil or x ~= x or x == math.huge or x == -math.huge then
-              local flag = 'V'
-              if v == 'S' then flag = 'S' end
-              redis.call('HSET', KEYS[1], sid, tsText .. ' ' .. lastText .. ' ' .. flag)
-            else
-              local inc = 0
-              local lastVal = tonumber(lastText)
-              if lastVal then
-                if x >= lastVal then inc = x - lastVal else inc = x end
-              end
-              local day = tostring(math.floor(ts / 86400000))
-              local r = redis.call('HGET', KEYS[6 + i * 2], day)
-              local c, s, mn, mx, ic, ft = 1, x, x, x, inc, tsText
-              if r then
-                local rc, rs, rmn, rmx, rl, ric, rft = string.match(r, '^(%S+) (%S+) (%S+) (%S+) (%S+) (%S+) (%S+)')
-                c = tonumber(rc) + 1
-                s = tonumber(rs) + x
-                mn = math.min(tonumber(rmn), x)
-                mx = math.max(tonumber(rmx), x)
-                ic = tonumber(ric) + inc
-                ft = rft
-              end
-              local xText = string.format('%.17g', x)
-              redis.call('HSET', KEYS[6 + i * 2], day, string.format('%d %.17g %.17g %.17g %s %.17g %s %s', c, s, mn, mx, xText, ic, ft, tsText))
-              redis.call('HSET', KEYS[1], sid, tsText .. ' ' .. xText .. ' V')
-            end
-          end
+        local nz, nc, nn = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+        local a = 10
+        for i = 5, 4 + nz do
+          redis.call('ZADD', KEYS[i], ts, ARGV[a])
+          a = a + 1
         end
-        return written
+        for i = 5 + nz, 4 + nz + nc do
+          redis.call('HSET', KEYS[i], ARGV[a], ARGV[a + 1])
+          a = a + 2
+        end
+        for _ = 1, nn do
+          redis.call('HSETNX', KEYS[2], ARGV[a], ARGV[a + 1])
+          a = a + 2
+        end
+        -- One variadic HSET of `last`, in slices: unpack is bounded by Lua's C stack (8,000).
+        local n = #ARGV
+        while a <= n do
+          local b = math.min(a + 3999, n)
+          redis.call('HSET', KEYS[1], unpack(ARGV, a, b))
+          a = b + 1
+        end
+        redis.call('HSET', KEYS[3], 'applied', ARGV[2])
+        return found
         """;
 
-    // KEYS: pairs (raw, daily) per series. ARGV: 1 raw cutoff ms (exclusive), 2 first day kept.
+    // KEYS: 1 last, then pairs (raw, daily) per series. ARGV: 1 raw cutoff ms (exclusive),
+    // 2 first day kept, then the series ids in KEYS' order. An open day older than the cutoff
+    // (a series that stopped) is cut from its `last` entry, which keeps its first three fields.
     // Returns the number of raw samples and rollup days removed.
     public const string Trim = """
         local rawCut = tonumber(ARGV[1])
         local dayCut = tonumber(ARGV[2])
         local removed = 0
-        for i = 1, #KEYS, 2 do
+        for i = 2, #KEYS, 2 do
           removed = removed + redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. rawCut)
           local days = redis.call('HKEYS', KEYS[i + 1])
           for _, d in ipairs(days) do
             if tonumber(d) < dayCut then
               removed = removed + redis.call('HDEL', KEYS[i + 1], d)
+            end
+          end
+          local sid = ARGV[2 + i / 2]
+          local last = redis.call('HGET', KEYS[1], sid)
+          if last then
+            local head, day = string.match(last, '^(%S+ %S+ %S+) (%S+)')
+            if day and tonumber(day) < dayCut then
+              redis.call('HSET', KEYS[1], sid, head)
+              removed = removed + 1
             end
           end
         end

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ScoringGrid.Collector.Tests.Support;
+
+/// <summary>
+/// The built collector (<c>dotnet sg-collector.dll</c>, next to this assembly through the project
+/// reference) as a separate process on loopback, its output kept for failure messages.
+/// </summary>
+public sealed class CollectorProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private CollectorProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output => string.Join('\n', _output.TakeLast(40));
+
+    public static CollectorProcess Start(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "sg-collector.dll");
+        Assert.True(File.Exists(dll) && File.Exists(Path.Combine(AppContext.BaseDirectory, "sg-collector.runtimeconfig.json")), $"sg-collector.dll not found in {AppContext.BaseDirectory}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--listen");
+        info.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start sg-collector");
+        var collector = new CollectorProcess(process);
+        process.OutputDataReceived += (_, e) => collector.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => collector.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return collector;
+    }
+
+    /// <summary>SIGKILL: no shutdown, leases and membership stay in Redis until they expire.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+}
