@@ -39,7 +39,8 @@ public sealed class ScoringClient : IDisposable
 
     /// <summary>
     /// Scores many applications over one <c>EvaluateStream</c>, sending while receiving; responses come
-    /// in input order and a bad application yields its error in its response.
+    /// in input order and a bad application yields its error in its response. Requests are sent in
+    /// batches of up to 32 KB, so the sequence should not wait on this call's responses.
     /// </summary>
     public async IAsyncEnumerable<EvaluateResponse> EvaluateManyAsync(
         IEnumerable<Application> applications, [EnumeratorCancellation] CancellationToken cancellationToken = default, ResultView view = ResultView.Full)
@@ -84,6 +85,9 @@ public sealed class ScoringClient : IDisposable
     private static async Task SendAllAsync(
         IClientStreamWriter<EvaluateRequest> requests, IEnumerable<Application> applications, ResultView view, CancellationToken cancellationToken)
     {
+        // Requests go out in batches of up to 32 KB (and the rest when the sequence ends): one
+        // HTTP/2 write per batch instead of per application.
+        requests.WriteOptions = WriteOptions.Buffered;
         foreach (var application in applications)
         {
             await requests.WriteAsync(new EvaluateRequest { Application = application, View = view }, cancellationToken).ConfigureAwait(false);

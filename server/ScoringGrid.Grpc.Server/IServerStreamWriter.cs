@@ -1,8 +1,10 @@
 namespace ScoringGrid.Grpc.Server;
 
 /// <summary>
-/// The response stream of a server-streaming or duplex call. Each write is flushed so the client
-/// sees it at once; a write after the call ended (deadline, cancellation) throws.
+/// The response stream of a server-streaming or duplex call. Each write is sent at once, except in a
+/// duplex call whose next request has already arrived: then up to 32 KB ride with a later flush,
+/// which happens at the latest when the handler next waits for a request or returns. A write
+/// after the call ended (deadline, cancellation) throws.
 /// </summary>
 /// <typeparam name="T">The response message type.</typeparam>
 public interface IServerStreamWriter<in T> : IAsyncStreamWriter<T>

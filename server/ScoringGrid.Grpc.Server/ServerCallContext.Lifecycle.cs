@@ -13,10 +13,12 @@ public sealed partial class ServerCallContext
     private CancellationTokenSource? _deadlineCts;
     private ITimer? _deadlineTimer;
 
-    // Only calls with a deadline have two writers (handler and deadline timer); others need no lock.
+    // Calls with a deadline have two writers (handler and deadline timer), duplex calls two
+    // flushers (writer and reader); other calls need no lock.
     private SemaphoreSlim? _writeLock;
     private bool _completed;
     private bool _messageWritten;
+    private int _unflushedBytes;
     private volatile bool _deadlineReached;
     private Status _finalStatus;
 
@@ -38,7 +40,7 @@ public sealed partial class ServerCallContext
         }
 
         Deadline = _runtime.TimeProvider.GetUtcNow().UtcDateTime + timeout;
-        _writeLock = new SemaphoreSlim(1, 1);
+        _writeLock ??= new SemaphoreSlim(1, 1);
         _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);
         CancellationToken = _deadlineCts.Token;
         _deadlineTimer = _runtime.TimeProvider.CreateTimer(
@@ -47,6 +49,20 @@ public sealed partial class ServerCallContext
             timeout,
             Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>
+    /// True while a duplex call's next request is already buffered: the handler will come straight
+    /// back, so a response written now may wait for a later flush (see <see cref="ResponseStreamWriter{T}"/>).
+    /// </summary>
+    internal bool NextRequestBuffered { get; set; }
+
+    /// <summary>Flushes of the response body so far (tests check that bursts are batched).</summary>
+    internal int ResponseFlushes { get; private set; }
+
+    /// <summary>Bytes written to the response since the last flush.</summary>
+    internal int UnflushedBytes => Volatile.Read(ref _unflushedBytes);
+
+    internal void EnableConcurrentFlush() => _writeLock ??= new SemaphoreSlim(1, 1);
 
     internal async ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, bool flush)
     {
@@ -60,20 +76,53 @@ public sealed partial class ServerCallContext
             }
 
             HttpResponse response = _http.Response;
-            GrpcMessageCodec.WriteMessage(response.BodyWriter, message, marshaller, ResponseCompression, _runtime.MaxSendMessageSize);
+            int size = GrpcMessageCodec.WriteMessage(response.BodyWriter, message, marshaller, ResponseCompression, _runtime.MaxSendMessageSize);
             _messageWritten = true;
             if (flush)
             {
-                System.IO.Pipelines.FlushResult result = await response.BodyWriter.FlushAsync(CancellationToken).ConfigureAwait(false);
-                if (result.IsCanceled || result.IsCompleted)
-                {
-                    throw new OperationCanceledException(CancellationToken);
-                }
+                await FlushLockedAsync(response).ConfigureAwait(false);
+            }
+            else
+            {
+                Volatile.Write(ref _unflushedBytes, _unflushedBytes + GrpcProtocol.FrameHeaderSize + size);
             }
         }
         finally
         {
             ExitWrite();
+        }
+    }
+
+    /// <summary>Sends responses whose flush was deferred; called before the request reader waits on the network.</summary>
+    internal async ValueTask FlushPendingAsync()
+    {
+        if (UnflushedBytes == 0)
+        {
+            return;
+        }
+
+        await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_completed && _unflushedBytes > 0)
+            {
+                await FlushLockedAsync(_http.Response).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ExitWrite();
+        }
+    }
+
+    private async ValueTask FlushLockedAsync(HttpResponse response)
+    {
+        Volatile.Write(ref _unflushedBytes, 0);
+        ResponseFlushes++;
+        System.IO.Pipelines.FlushResult result = await response.BodyWriter.FlushAsync(CancellationToken).ConfigureAwait(false);
+        if (result.IsCanceled || result.IsCompleted)
+        {
+            throw new OperationCanceledException(CancellationToken);
         }
     }
 

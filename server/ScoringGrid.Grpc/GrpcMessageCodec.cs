@@ -9,6 +9,11 @@ namespace ScoringGrid.Grpc;
 /// </summary>
 public static class GrpcMessageCodec
 {
+    private const int StagingKeepLimit = 1024 * 1024;
+
+    [ThreadStatic]
+    private static PooledBufferWriter? t_staging;
+
     /// <summary>Serializes <paramref name="message"/> as one frame into <paramref name="output"/>.</summary>
     /// <param name="output">Destination, e.g. a response body writer.</param>
     /// <param name="message">The message.</param>
@@ -18,6 +23,11 @@ public static class GrpcMessageCodec
     /// <returns>The serialized (uncompressed) size of the message.</returns>
     public static int WriteMessage<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, ICompressionProvider? compression, int? maxMessageSize)
     {
+        if (compression is null && marshaller.BufferSerializer is { } serialize)
+        {
+            return WriteStaged(output, message, serialize, maxMessageSize);
+        }
+
         int size = marshaller.CalculateSize(message);
         if (size > maxMessageSize)
         {
@@ -50,6 +60,35 @@ public static class GrpcMessageCodec
         }
 
         return size;
+    }
+
+    // Serializes into a per-thread staging buffer, then copies behind the 5-byte prefix: one copy
+    // of the bytes is cheaper than protobuf's size pass over every nested message and string.
+    private static int WriteStaged<T>(IBufferWriter<byte> output, T message, Action<T, IBufferWriter<byte>> serialize, int? maxMessageSize)
+    {
+        PooledBufferWriter staging = t_staging ??= new PooledBufferWriter(16 * 1024);
+        staging.Reset();
+        try
+        {
+            serialize(message, staging);
+            int size = staging.WrittenCount;
+            if (size > maxMessageSize)
+            {
+                throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
+            }
+
+            GrpcFrameWriter.WriteFrame(output, staging.WrittenSpan, compressed: false);
+            return size;
+        }
+        finally
+        {
+            if (staging.Capacity > StagingKeepLimit)
+            {
+                // A rare huge message must not pin its buffer to the thread.
+                t_staging = null;
+                staging.Dispose();
+            }
+        }
     }
 
     /// <summary>Parses the message in <paramref name="frame"/>, decompressing it when flagged.</summary>

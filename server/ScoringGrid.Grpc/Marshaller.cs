@@ -25,4 +25,12 @@ public sealed class Marshaller<T>
 
     /// <summary>Parses a message; throws on malformed input.</summary>
     public Func<ReadOnlySequence<byte>, T> Deserializer { get; }
+
+    /// <summary>
+    /// Optionally writes a message to a growing buffer without being told its size first. Protobuf
+    /// recomputes the size of every nested message while writing, so for a deep message asking for
+    /// the total size up front is a whole extra pass over its strings; the codec uses this instead
+    /// when it is set.
+    /// </summary>
+    public Action<T, IBufferWriter<byte>>? BufferSerializer { get; init; }
 }

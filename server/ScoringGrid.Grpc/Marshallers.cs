@@ -13,7 +13,10 @@ public static class Marshallers
         return new Marshaller<T>(
             static message => message.CalculateSize(),
             static (message, destination) => message.WriteTo(destination),
-            parser.ParseFrom);
+            parser.ParseFrom)
+        {
+            BufferSerializer = static (message, output) => message.WriteTo(output),
+        };
     }
 
     /// <summary>A marshaller for <typeparamref name="T"/>, using its parameterless constructor.</summary>

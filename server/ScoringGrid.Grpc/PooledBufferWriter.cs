@@ -15,6 +15,9 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     public PooledBufferWriter(int initialCapacity = 256) =>
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 16));
 
+    /// <summary>Bytes the current array holds.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Bytes written so far.</summary>
     public int WrittenCount => _written;
 

@@ -117,6 +117,9 @@ public static class ScoringServer
             health.CreateDefinition(),
             .. reflection.CreateDefinitions(),
         ]);
+        // Routing only after gRPC: otherwise WebApplication puts it first and every gRPC call pays
+        // for endpoint matching it never uses.
+        app.UseRouting();
 
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         app.MapGet("/metrics", async (HttpContext http) =>

@@ -1,14 +1,14 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Pipelines;
 
 namespace ScoringGrid.Grpc.Client.Internal;
 
 /// <summary>Receiving: response headers, messages, then the status from trailers.</summary>
 internal sealed partial class GrpcCall<TRequest, TResponse>
 {
-    private readonly byte[] _frameHeader = new byte[GrpcProtocol.FrameHeaderSize];
     private HttpResponseMessage? _response;
-    private Stream? _responseStream;
+    private PipeReader? _responseReader;
     private ICompressionProvider? _responseDecompression;
 
     /// <summary>Reads the next response message; false once the call ended (status then known).</summary>
@@ -23,54 +23,58 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         using CancellationTokenRegistration registration = cancellationToken.CanBeCanceled
             ? cancellationToken.Register(static state => ((GrpcCall<TRequest, TResponse>)state!).CancelByReader(), this)
             : default;
-        byte[]? payload = null;
         try
         {
-            _responseStream ??= await _response.Content.ReadAsStreamAsync(_cts.Token).ConfigureAwait(false);
-            int read = await _responseStream.ReadAtLeastAsync(_frameHeader, GrpcProtocol.FrameHeaderSize, throwOnEndOfStream: false, _cts.Token).ConfigureAwait(false);
-            if (read == 0)
+            // A pipe over the body reads as much as has arrived, so a burst of streamed messages
+            // costs one read of the HTTP/2 stream rather than two per message.
+            _responseReader ??= PipeReader.Create(
+                await _response.Content.ReadAsStreamAsync(_cts.Token).ConfigureAwait(false), new StreamPipeReaderOptions(bufferSize: 16 * 1024));
+            int maxSize = _channel.MaxReceiveMessageSize;
+            while (true)
             {
-                FinishFromTrailers(_response);
-                return (false, default);
-            }
+                ReadResult result = await _responseReader.ReadAsync(_cts.Token).ConfigureAwait(false);
+                ReadOnlySequence<byte> buffer = result.Buffer;
+                FrameReadResult outcome = GrpcFrameReader.TryReadFrame(ref buffer, maxSize, out GrpcFrame frame, out long declared);
+                switch (outcome)
+                {
+                    case FrameReadResult.Complete:
+                        try
+                        {
+                            return (true, GrpcMessageCodec.ReadMessage(frame, Method.ResponseMarshaller, _responseDecompression, maxSize));
+                        }
+                        finally
+                        {
+                            _responseReader.AdvanceTo(buffer.Start);
+                        }
 
-            if (read < GrpcProtocol.FrameHeaderSize)
-            {
-                throw new RpcException(GrpcErrors.TruncatedMessage(read, GrpcProtocol.FrameHeaderSize));
-            }
+                    case FrameReadResult.InvalidFlag:
+                        throw new RpcException(GrpcErrors.InvalidFrameFlag());
+                    case FrameReadResult.TooLarge:
+                        throw new RpcException(GrpcErrors.ReceivedMessageTooLarge(declared, maxSize));
+                }
 
-            if (!GrpcFrameReader.TryParseHeader(_frameHeader, out bool compressed, out long length))
-            {
-                throw new RpcException(GrpcErrors.InvalidFrameFlag());
-            }
+                if (result.IsCompleted)
+                {
+                    long available = result.Buffer.Length;
+                    _responseReader.AdvanceTo(result.Buffer.End);
+                    if (available == 0)
+                    {
+                        FinishFromTrailers(_response);
+                        return (false, default);
+                    }
 
-            if (length > _channel.MaxReceiveMessageSize)
-            {
-                throw new RpcException(GrpcErrors.ReceivedMessageTooLarge(length, _channel.MaxReceiveMessageSize));
-            }
+                    throw new RpcException(declared < 0
+                        ? GrpcErrors.TruncatedMessage(available, GrpcProtocol.FrameHeaderSize)
+                        : GrpcErrors.TruncatedMessage(available - GrpcProtocol.FrameHeaderSize, declared));
+                }
 
-            payload = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
-            read = await _responseStream.ReadAtLeastAsync(payload.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, _cts.Token).ConfigureAwait(false);
-            if (read < length)
-            {
-                throw new RpcException(GrpcErrors.TruncatedMessage(read, length));
+                _responseReader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
             }
-
-            var frame = new GrpcFrame(compressed, new ReadOnlySequence<byte>(payload, 0, (int)length));
-            TResponse message = GrpcMessageCodec.ReadMessage(frame, Method.ResponseMarshaller, _responseDecompression, _channel.MaxReceiveMessageSize);
-            return (true, message);
         }
         catch (Exception ex)
         {
             Status status = Finish(ResolveFailure(ex), trailers: null);
             throw new RpcException(status, GetTrailersOrEmpty());
-        }
-        finally
-        {
-            if (payload is not null)
-            {
-                ArrayPool<byte>.Shared.Return(payload);
-            }
         }
     }
 

@@ -24,7 +24,13 @@ internal static class StreamCommand
         var maxDuration = new Option<string>("--max-duration") { Description = "Hard bound on the run's length", DefaultValueFactory = static _ => "5m" };
         var apiKey = new Option<string?>("--api-key") { Description = "API key (default: $SCORINGGRID_API_KEY)" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a target that is not on loopback" };
-        var command = new Command("stream", "Measure EvaluateStream throughput (applications/s)") { grpc, application, count, streams, warmup, maxDuration, apiKey, allowRemote };
+        var view = new Option<string>("--view")
+        {
+            Description = "Result view asked for: full (explanations and gaps) or scores (numbers only)",
+            DefaultValueFactory = static _ => "full",
+        };
+        view.AcceptOnlyFromAmong("full", "scores");
+        var command = new Command("stream", "Measure EvaluateStream throughput (applications/s)") { grpc, application, count, streams, warmup, maxDuration, apiKey, allowRemote, view };
         command.SetAction(async (result, cancellationToken) =>
         {
             var stdout = result.InvocationConfiguration.Output;
@@ -45,12 +51,13 @@ internal static class StreamCommand
                 return SgLoadCommand.UsageExitCode;
             }
 
+            var resultView = result.GetValue(view) == "scores" ? ResultView.Scores : ResultView.Full;
             using var client = ScoringClient.Create(result.GetValue(grpc)!, result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SCORINGGRID_API_KEY"));
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(bound);
             try
             {
-                await ScoreAsync(client, app, result.GetValue(warmup), limit.Token);
+                await ScoreAsync(client, app, result.GetValue(warmup), resultView, limit.Token);
                 var n = result.GetValue(count);
                 var k = Math.Min(result.GetValue(streams), n);
                 var started = Stopwatch.GetTimestamp();
@@ -58,7 +65,7 @@ internal static class StreamCommand
                 for (var i = 0; i < k; i++)
                 {
                     var share = (n / k) + (i < n % k ? 1 : 0);
-                    tasks[i] = ScoreAsync(client, app, share, limit.Token);
+                    tasks[i] = ScoreAsync(client, app, share, resultView, limit.Token);
                 }
 
                 var parts = await Task.WhenAll(tasks);
@@ -71,7 +78,7 @@ internal static class StreamCommand
                 }
 
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"EvaluateStream: {ok + failed} responses over {k} streams in {seconds:0.###} s = {(ok + failed) / seconds:0} responses/s ({failed} with an error outcome)"));
+                    $"EvaluateStream ({result.GetValue(view)} view): {ok + failed} responses over {k} streams in {seconds:0.###} s = {(ok + failed) / seconds:0} responses/s ({failed} with an error outcome)"));
                 return failed == 0 ? 0 : SgLoadCommand.FailedExitCode;
             }
             catch (RpcException e)
@@ -88,7 +95,8 @@ internal static class StreamCommand
         return command;
     }
 
-    private static async Task<(long Ok, long Failed)> ScoreAsync(ScoringClient client, Application app, int count, CancellationToken cancellationToken)
+    private static async Task<(long Ok, long Failed)> ScoreAsync(
+        ScoringClient client, Application app, int count, ResultView view, CancellationToken cancellationToken)
     {
         long ok = 0, failed = 0;
         if (count <= 0)
@@ -96,7 +104,7 @@ internal static class StreamCommand
             return (0, 0);
         }
 
-        await foreach (var response in client.EvaluateManyAsync(Enumerable.Repeat(app, count), cancellationToken))
+        await foreach (var response in client.EvaluateManyAsync(Enumerable.Repeat(app, count), cancellationToken, view))
         {
             if (response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result)
             {

@@ -29,7 +29,13 @@ internal sealed class RequestStreamReader<T>(ServerCallContext call, Marshaller<
         int maxSize = call.Runtime.MaxReceiveMessageSize;
         while (true)
         {
-            ReadResult result = await reader.ReadAsync(token).ConfigureAwait(false);
+            if (!reader.TryRead(out ReadResult result))
+            {
+                // About to wait for the client: first send any responses whose flush was deferred.
+                await call.FlushPendingAsync().ConfigureAwait(false);
+                result = await reader.ReadAsync(token).ConfigureAwait(false);
+            }
+
             if (result.IsCanceled)
             {
                 throw new OperationCanceledException(token);
@@ -42,6 +48,8 @@ internal sealed class RequestStreamReader<T>(ServerCallContext call, Marshaller<
                 try
                 {
                     _current = GrpcMessageCodec.ReadMessage(frame, marshaller, call.RequestDecompression, maxSize);
+                    ReadOnlySequence<byte> rest = buffer;
+                    call.NextRequestBuffered = GrpcFrameReader.TryReadFrame(ref rest, maxSize, out _, out _) == FrameReadResult.Complete;
                 }
                 finally
                 {

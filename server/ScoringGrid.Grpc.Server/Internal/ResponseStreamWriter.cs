@@ -1,11 +1,23 @@
 namespace ScoringGrid.Grpc.Server.Internal;
 
-/// <summary>Writes and flushes one response message per call to <see cref="WriteAsync"/>.</summary>
+/// <summary>
+/// Writes one response message per call to <see cref="WriteAsync"/> and normally flushes it. In a
+/// duplex call whose next request is already buffered the flush is deferred (up to
+/// <see cref="DeferredFlushLimit"/> bytes): each flush costs a syscall and a wake-up, and a handler
+/// that answers a burst of requests one by one would otherwise pay them per message. Deferred bytes
+/// are sent by the next flushing write, before the request reader waits on the network, or when
+/// the call completes, so a client waiting for an answer before it sends more is never stalled.
+/// </summary>
 internal sealed class ResponseStreamWriter<T>(ServerCallContext call, Marshaller<T> marshaller) : IServerStreamWriter<T>
 {
+    /// <summary>Most response bytes held back before a flush; about what one HTTP/2 write carries well.</summary>
+    internal const int DeferredFlushLimit = 32 * 1024;
+
     public Task WriteAsync(T message, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return call.WriteMessageAsync(message, marshaller, flush: true).AsTask();
+        bool flush = !call.NextRequestBuffered || call.UnflushedBytes >= DeferredFlushLimit;
+        ValueTask write = call.WriteMessageAsync(message, marshaller, flush);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
     }
 }

@@ -82,6 +82,74 @@ public abstract class CallShapeTestsBase
     }
 
     [Fact]
+    public async Task Duplex_BufferedBurst_RepliesComeInOrder_InFewFlushes()
+    {
+        const int count = 1_000;
+        using AsyncDuplexStreamingCall<EchoRequest, EchoReply> call = Channel.DuplexStreamingCall(TestMethods.Duplex);
+        call.RequestStream.WriteOptions = WriteOptions.Buffered;
+        for (int i = 0; i < count; i++)
+        {
+            await call.RequestStream.WriteAsync(new EchoRequest { Message = $"m{i}" });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        int received = 0;
+        while (await call.ResponseStream.MoveNext().WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.Equal(received, call.ResponseStream.Current.Index);
+            Assert.Equal($"m{received}", call.ResponseStream.Current.Message);
+            received++;
+        }
+
+        Assert.Equal(count, received);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        // The requests arrive in a few HTTP/2 writes; the server answers each run of buffered
+        // requests with one flush, not one per reply.
+        int flushes = int.Parse(call.GetTrailers().GetValue("x-response-flushes")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(flushes, 1, count / 10);
+    }
+
+    [Fact]
+    public async Task Duplex_ReplyDeferredBehindABufferedRequest_IsSentBeforeTheServerWaits()
+    {
+        using AsyncDuplexStreamingCall<EchoRequest, EchoReply> call = Channel.DuplexStreamingCall(TestMethods.Duplex);
+        // Both requests leave in one write: the server answers the first while the second is
+        // already buffered (so it defers the flush), and the second asks for no reply. The first
+        // reply must still arrive while the client waits for it before sending anything else.
+        call.RequestStream.WriteOptions = WriteOptions.Buffered;
+        await call.RequestStream.WriteAsync(new EchoRequest { Message = "answer me" });
+        call.RequestStream.WriteOptions = null;
+        await call.RequestStream.WriteAsync(new EchoRequest { Message = "no reply", Count = -1 });
+
+        Assert.True(await call.ResponseStream.MoveNext().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("answer me", call.ResponseStream.Current.Message);
+
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task ClientStreaming_BufferedWrites_OverTheBufferLimit_AllArrive()
+    {
+        using AsyncClientStreamingCall<EchoRequest, EchoReply> call = Channel.ClientStreamingCall(TestMethods.ClientStream);
+        call.RequestStream.WriteOptions = WriteOptions.Buffered;
+        var payload = ByteString.CopyFrom(new byte[500]);
+        for (int i = 0; i < 300; i++)
+        {
+            // 300 × ~510 bytes is several times the 32 KB the writer holds back.
+            await call.RequestStream.WriteAsync(new EchoRequest { Message = $"c{i}", Payload = payload });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        EchoReply reply = await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(300, reply.Count);
+        Assert.Equal(300 * 500, reply.Index);
+        Assert.Equal(string.Join(",", Enumerable.Range(0, 300).Select(i => $"c{i}")), reply.Message);
+    }
+
+    [Fact]
     public async Task ErrorStatus_WithNonAsciiMessage_RoundTrips()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(TestMethods.Echo,

@@ -69,8 +69,14 @@ public sealed class TestServiceImpl(CallProbe probe)
         while (await requests.MoveNext(context.CancellationToken))
         {
             ThrowIfAsked(requests.Current);
-            await responses.WriteAsync(new EchoReply { Message = requests.Current.Message, Index = index++ });
+            if (requests.Current.Count >= 0)
+            {
+                await responses.WriteAsync(new EchoReply { Message = requests.Current.Message, Index = index++ });
+            }
         }
+
+        // Lets tests see whether a burst of replies was sent in a few flushes or one each.
+        context.ResponseTrailers.Add("x-response-flushes", context.ResponseFlushes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task<EchoReply> WaitForCancellationAsync(EchoRequest request, ServerCallContext context)

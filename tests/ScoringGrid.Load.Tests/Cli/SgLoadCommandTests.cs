@@ -62,6 +62,36 @@ public class SgLoadCommandTests
         Assert.Contains("one load model", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("full")]
+    [InlineData("scores")]
+    public async Task Stream_AgainstTheScoringServer_CountsEveryResponse(string view)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var address = $"http://127.0.0.1:{port}";
+        await using var app = ScoringGrid.Server.ScoringServer.Build(["--urls", address, "--Logging:LogLevel:Default", "Warning"]);
+        await app.StartAsync();
+        var example = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "js-star-2019-*.json").Single();
+
+        var (code, stdout, stderr) = await InvokeAsync(
+            "stream", "--grpc", address, "--application", example, "--count", "5000", "--streams", "2", "--warmup-count", "100", "--view", view);
+
+        Assert.True(code == 0, stderr);
+        Assert.Matches($@"^EvaluateStream \({view} view\): 5000 responses over 2 streams in [0-9.]+ s = [0-9]+ responses/s \(0 with an error outcome\)", stdout);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Stream_AnUnknownView_IsAUsageError()
+    {
+        var (code, _, stderr) = await InvokeAsync("stream", "--grpc", "http://127.0.0.1:1", "--application", "x.json", "--view", "texts");
+        Assert.NotEqual(0, code);
+        Assert.Contains("texts", stderr, StringComparison.Ordinal);
+    }
+
     internal static async Task<(int Code, string Stdout, string Stderr)> InvokeAsync(params string[] args)
     {
         var stdout = new StringWriter();

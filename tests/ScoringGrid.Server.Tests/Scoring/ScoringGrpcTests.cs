@@ -130,6 +130,43 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(V1.ResultView.Full)]
+    [InlineData(V1.ResultView.Scores)]
+    public async Task EvaluateStream_ThousandsInOneStream_EqualUnaryResults_InOrder(V1.ResultView view)
+    {
+        // Big enough that requests and responses travel in batches (buffered client writes,
+        // deferred server flushes): every response must still match its request and unary scoring.
+        using var client = _server.Client();
+        var examples = Examples.Files.Select(f => Examples.ParseMessage(File.ReadAllText(f))).ToArray();
+        var expected = new V1.EvaluateResponse[examples.Length];
+        for (var i = 0; i < examples.Length; i++)
+        {
+            expected[i] = await client.EvaluateAsync(examples[i], view: view);
+        }
+
+        const int count = 3_000;
+        var applications = new List<V1.Application>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var app = examples[i % examples.Length].Clone();
+            app.Id = $"bulk-{i}";
+            applications.Add(app);
+        }
+
+        var n = 0;
+        await foreach (var response in client.EvaluateManyAsync(applications, view: view))
+        {
+            var want = expected[n % examples.Length].Clone();
+            want.ApplicationId = $"bulk-{n}";
+            want.Result.ApplicationId = $"bulk-{n}";
+            Assert.Equal(want, response);
+            n++;
+        }
+
+        Assert.Equal(count, n);
+    }
+
     [Fact]
     public async Task ListRuleSets_And_GetRuleSet_DescribeTheProgrammes()
     {

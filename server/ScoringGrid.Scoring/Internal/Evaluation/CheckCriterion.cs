@@ -10,6 +10,12 @@ internal sealed class CheckCriterion(
     string ruleId, string title, string titleZh, string level, int levelIndex, Condition condition, FlagCondition? when)
     : CriterionDefinition(ruleId, title, titleZh, level, levelIndex)
 {
+    [ThreadStatic]
+    private static StringBuilder? t_en;
+
+    [ThreadStatic]
+    private static StringBuilder? t_zh;
+
     public override string Kind => "check";
 
     public override bool Gates => true;
@@ -41,13 +47,32 @@ internal sealed class CheckCriterion(
             return ($"{Title}: not applicable ({when!.Id} is not declared yes)", $"{TitleZh}：不适用（{when!.Id} 非“是”）");
         }
 
-        var en = new StringBuilder(256);
-        var zh = new StringBuilder(128);
+        // The clauses go into builders reused per thread (conditions never call back into a
+        // criterion's Explain: {rule:} references are inlined when compiling), and each text is
+        // composed in one allocation: no builder, buffer or intermediate string per criterion.
+        var en = (t_en ??= new StringBuilder(512)).Clear();
+        var zh = (t_zh ??= new StringBuilder(256)).Clear();
         condition.Explain(input, en, zh);
-        var verdict = criterion.Passed ? "passed" : "failed";
-        var verdictZh = criterion.Passed ? "通过" : "未通过";
-        return ($"{Title} {verdict}: {en}", $"{TitleZh}{verdictZh}：{zh}");
+        var texts = (
+            Compose(Title, criterion.Passed ? " passed: " : " failed: ", en),
+            Compose(TitleZh, criterion.Passed ? "通过：" : "未通过：", zh));
+        if (en.Capacity > 4096 || zh.Capacity > 4096)
+        {
+            // An unusually long explanation must not pin a large buffer to the thread.
+            t_en = null;
+            t_zh = null;
+        }
+
+        return texts;
     }
+
+    private static string Compose(string title, string verdict, StringBuilder clauses) =>
+        string.Create(title.Length + verdict.Length + clauses.Length, (title, verdict, clauses), static (span, parts) =>
+        {
+            parts.title.CopyTo(span);
+            parts.verdict.CopyTo(span[parts.title.Length..]);
+            parts.clauses.CopyTo(0, span[(parts.title.Length + parts.verdict.Length)..], parts.clauses.Length);
+        });
 
     public override void AddGaps(EvaluationInput input, List<Gap> gaps)
     {

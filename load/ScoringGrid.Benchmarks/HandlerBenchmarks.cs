@@ -1,0 +1,68 @@
+using Google.Protobuf;
+using BenchmarkDotNet.Attributes;
+using ScoringGrid.Grpc;
+using ScoringGrid.Prometheus;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.Observability;
+using ScoringGrid.Server.RuleSets;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Benchmarks;
+
+/// <summary>
+/// One EvaluateStream message as the server handles it, without the transport: request bytes →
+/// parse → map → score → map back → response bytes. The baseline only parses the request, so the
+/// ratio says what the rest costs next to protobuf itself.
+/// </summary>
+[MemoryDiagnoser]
+public class HandlerBenchmarks
+{
+    private static readonly Marshaller<V1.EvaluateResponse> ResponseMarshaller = Marshallers.Create(V1.EvaluateResponse.Parser);
+    private readonly PooledBufferWriter _output = new(64 * 1024);
+    private ScoringOperations _scoring = null!;
+    private byte[] _request = [];
+
+    [Params(V1.ResultView.Scores, V1.ResultView.Full)]
+    public V1.ResultView View { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var provider = new RuleSetProvider(Samples.Catalog);
+        _scoring = new ScoringOperations(provider, ScoringOptions.Default, new ServerMetrics(new MetricRegistry(), provider));
+        var application = JsonParser.Default.Parse<V1.Application>(System.Text.Encoding.UTF8.GetString(Samples.Json("js-star-2019")));
+        _request = new V1.EvaluateRequest { Application = application, View = View }.ToByteArray();
+    }
+
+    [Benchmark(Baseline = true)]
+    public int ParseOnly() => V1.EvaluateRequest.Parser.ParseFrom(_request).Application.Items.Count;
+
+    [Benchmark]
+    public int ParseMap() => ApplicationMapping.ToCore(V1.EvaluateRequest.Parser.ParseFrom(_request).Application, out _)!.Items.Count;
+
+    [Benchmark]
+    public int ParseMapScore()
+    {
+        var app = ApplicationMapping.ToCore(V1.EvaluateRequest.Parser.ParseFrom(_request).Application, out _)!;
+        _scoring.Catalog.TryResolve(app.RuleSet, out var rs, out _);
+        return rs!.Score(app, ScoringOptions.Default, null).Result!.Level.Length;
+    }
+
+    [Benchmark]
+    public int ParseMapScoreToMessage()
+    {
+        var app = ApplicationMapping.ToCore(V1.EvaluateRequest.Parser.ParseFrom(_request).Application, out _)!;
+        _scoring.Catalog.TryResolve(app.RuleSet, out var rs, out _);
+        return ResultMapping.ToMessage(rs!.Score(app, ScoringOptions.Default, null).Result!, View == V1.ResultView.Full).Criteria.Count;
+    }
+
+    [Benchmark]
+    public int ParseScoreSerialize()
+    {
+        var request = V1.EvaluateRequest.Parser.ParseFrom(_request);
+        var response = _scoring.Evaluate(request.Application, CallerIdentity.Anonymous, _scoring.Catalog, out _, null, request.View);
+        _output.Reset();
+        return GrpcMessageCodec.WriteMessage(_output, response, ResponseMarshaller, null, null);
+    }
+}
