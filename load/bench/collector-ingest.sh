@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Collector ingest into a real Redis on loopback: N targets (default 2000, more than one collector keeps up with) of about 200 series each,
+# Collector ingest into a real Redis on loopback: N targets (default 3000, more than one collector keeps up with) of about 200 series each,
 # all served by one platform simulator, scraped every 5 s; reports samples/s and scrapes/s written,
 # and how many 200-series targets that is at the 15 s default interval.
-# Usage: bash load/bench/collector-ingest.sh [targets (2000)] [measure-seconds (30)]
+# Usage: bash load/bench/collector-ingest.sh [targets (3000)] [measure-seconds (30)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-targets=${1:-2000}; seconds=${2:-30}
+targets=${1:-3000}; seconds=${2:-30}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build "$root/collector/ScoringGrid.Collector" -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build "$root/load/ScoringGrid.PlatformSimulator" -c Release -nologo -v q -clp:ErrorsOnly
