@@ -1,10 +1,7 @@
 using Google.Protobuf;
 using BenchmarkDotNet.Attributes;
 using ScoringGrid.Grpc;
-using ScoringGrid.Prometheus;
 using ScoringGrid.Scoring;
-using ScoringGrid.Server.Observability;
-using ScoringGrid.Server.RuleSets;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
 
@@ -29,10 +26,8 @@ public class HandlerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var provider = new RuleSetProvider(Samples.Catalog);
-        _scoring = new ScoringOperations(provider, ScoringOptions.Default, new ServerMetrics(new MetricRegistry(), provider));
-        var application = JsonParser.Default.Parse<V1.Application>(System.Text.Encoding.UTF8.GetString(Samples.Json("js-star-2019")));
-        _request = new V1.EvaluateRequest { Application = application, View = View }.ToByteArray();
+        _scoring = Samples.Operations();
+        _request = new V1.EvaluateRequest { Application = Samples.Message("js-star-2019"), View = View }.ToByteArray();
     }
 
     [Benchmark(Baseline = true)]

@@ -1,11 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Google.Protobuf;
 using ScoringGrid.Grpc;
-using ScoringGrid.Prometheus;
-using ScoringGrid.Scoring;
-using ScoringGrid.Server.Observability;
-using ScoringGrid.Server.RuleSets;
-using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Benchmarks;
@@ -32,10 +27,8 @@ public class SerializationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var provider = new RuleSetProvider(Samples.Catalog);
-        var scoring = new ScoringOperations(provider, ScoringOptions.Default, new ServerMetrics(new MetricRegistry(), provider));
-        var application = JsonParser.Default.Parse<V1.Application>(System.Text.Encoding.UTF8.GetString(Samples.Json("js-iiot-platform-2019")));
-        _response = scoring.Evaluate(application, CallerIdentity.Anonymous, scoring.Catalog, out _, null, View);
+        var scoring = Samples.Operations();
+        _response = scoring.Evaluate(Samples.Message("js-iiot-platform-2019"), CallerIdentity.Anonymous, scoring.Catalog, out _, null, View);
     }
 
     [Benchmark(Baseline = true)]
