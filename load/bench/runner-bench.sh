@@ -3,11 +3,11 @@
 #   Evaluate under constant concurrency (closed model: requests/s and service-time percentiles)
 #   and EvaluateStream throughput over one stream (ScoringClient.EvaluateManyAsync), FULL and SCORES views.
 # h2load cross-check of the same server: load/bench/grpc-bench.sh.
-# Usage: bash load/bench/runner-bench.sh [seconds-per-run (default 20)] [concurrency levels (default "1 16 64")]
+# Usage: bash load/bench/runner-bench.sh [seconds-per-run (default 20)] [concurrency levels (default "1 4 16 64")]
 # Environment: SG_BENCH_NO_BUILD=1 uses existing Release builds; SG_BENCH_STREAM_COUNT (default 200000).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-seconds=${1:-20}; levels=${2:-"1 16 64"}
+seconds=${1:-20}; levels=${2:-"1 4 16 64"}
 stream_count=${SG_BENCH_STREAM_COUNT:-400000}; streams=${SG_BENCH_STREAMS:-1}
 
 work=$(mktemp -d)
