@@ -6,10 +6,11 @@ using ScoringGrid.Server.Security;
 namespace ScoringGrid.Benchmarks;
 
 /// <summary>
-/// Framing one EvaluateResponse: protobuf's size pass first, then writing into the exact span
-/// (baseline), against writing into a staging buffer and copying behind the prefix (what
-/// <see cref="GrpcMessageCodec"/> does). Protobuf recomputes nested sizes while writing, so the
-/// size pass is pure extra work over every criterion's strings.
+/// Framing one EvaluateResponse through <see cref="GrpcMessageCodec"/>: a marshaller that asks
+/// protobuf for the size first and then writes (baseline) against one that writes straight into
+/// the codec's staging buffer (what <see cref="Marshallers.Create{T}(MessageParser{T})"/> builds).
+/// Protobuf recomputes nested sizes while writing, so the size pass is pure extra work over every
+/// criterion's strings.
 /// </summary>
 [MemoryDiagnoser]
 public class SerializationBenchmarks

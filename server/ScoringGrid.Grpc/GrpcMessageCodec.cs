@@ -23,61 +23,31 @@ public static class GrpcMessageCodec
     /// <returns>The serialized (uncompressed) size of the message.</returns>
     public static int WriteMessage<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, ICompressionProvider? compression, int? maxMessageSize)
     {
-        if (compression is null && marshaller.BufferSerializer is { } serialize)
-        {
-            return WriteStaged(output, message, serialize, maxMessageSize);
-        }
-
-        int size = marshaller.CalculateSize(message);
-        if (size > maxMessageSize)
-        {
-            throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
-        }
-
-        // An empty message is sent uncompressed: the flag is per message, and an empty gzip
-        // member is zero bytes from GZipStream, which grpc-js refuses to inflate.
-        if (compression is null || size == 0)
-        {
-            int total = GrpcProtocol.FrameHeaderSize + size;
-            Span<byte> span = output.GetSpan(total);
-            GrpcFrameWriter.WriteHeader(span, compressed: false, size);
-            marshaller.Serializer(message, span.Slice(GrpcProtocol.FrameHeaderSize, size));
-            output.Advance(total);
-            return size;
-        }
-
-        byte[] plain = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
-        try
-        {
-            marshaller.Serializer(message, plain.AsSpan(0, size));
-            using var compressed = new PooledBufferWriter(Math.Max(size / 2, 64));
-            compression.Compress(plain.AsSpan(0, size), compressed);
-            GrpcFrameWriter.WriteFrame(output, compressed.WrittenSpan, compressed: true);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(plain);
-        }
-
-        return size;
-    }
-
-    // Serializes into a per-thread staging buffer, then copies behind the 5-byte prefix: one copy
-    // of the bytes is cheaper than protobuf's size pass over every nested message and string.
-    private static int WriteStaged<T>(IBufferWriter<byte> output, T message, Action<T, IBufferWriter<byte>> serialize, int? maxMessageSize)
-    {
+        // The message is serialized into a per-thread staging buffer, then framed or compressed
+        // from there: one copy of the bytes is cheaper than protobuf's size pass over every
+        // nested message and string (see Marshaller.BufferSerializer).
         PooledBufferWriter staging = t_staging ??= new PooledBufferWriter(16 * 1024);
         staging.Reset();
         try
         {
-            serialize(message, staging);
+            Serialize(message, marshaller, staging, maxMessageSize);
             int size = staging.WrittenCount;
             if (size > maxMessageSize)
             {
                 throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
             }
 
-            GrpcFrameWriter.WriteFrame(output, staging.WrittenSpan, compressed: false);
+            // An empty message is sent uncompressed: the flag is per message, and an empty gzip
+            // member is zero bytes from GZipStream, which grpc-js refuses to inflate.
+            if (compression is null || size == 0)
+            {
+                GrpcFrameWriter.WriteFrame(output, staging.WrittenSpan, compressed: false);
+                return size;
+            }
+
+            using var compressed = new PooledBufferWriter(Math.Max(size / 2, 64));
+            compression.Compress(staging.WrittenSpan, compressed);
+            GrpcFrameWriter.WriteFrame(output, compressed.WrittenSpan, compressed: true);
             return size;
         }
         finally
@@ -89,6 +59,25 @@ public static class GrpcMessageCodec
                 staging.Dispose();
             }
         }
+    }
+
+    private static void Serialize<T>(T message, Marshaller<T> marshaller, PooledBufferWriter staging, int? maxMessageSize)
+    {
+        if (marshaller.BufferSerializer is { } serialize)
+        {
+            serialize(message, staging);
+            return;
+        }
+
+        // Size first: an oversized message is refused before it is serialized.
+        int size = marshaller.CalculateSize(message);
+        if (size > maxMessageSize)
+        {
+            throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
+        }
+
+        marshaller.Serializer(message, staging.GetSpan(size)[..size]);
+        staging.Advance(size);
     }
 
     /// <summary>Parses the message in <paramref name="frame"/>, decompressing it when flagged.</summary>
