@@ -3,11 +3,13 @@
 #   ScoringGrid server  vs  bare Kestrel returning fixed bytes (ceiling)  vs  C++ grpc server (Debian 1.51, callback API).
 # All three answer the same EvaluateRequest (examples/js-star-2019-*.json); the baselines return ScoringGrid's own
 # response bytes. h2load counts HTTP status only, so each server is first checked for grpc-status OK with grpcio.
+# Then EvaluateStream: applications/s over one stream, h2load sending 10,000 framed requests per stream.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [runs (default 3)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-200000}; runs=${2:-3}
 conns=${SG_BENCH_CONNECTIONS:-16}; streams=${SG_BENCH_STREAMS:-32}
+stream_count=10000; stream_calls=$(( (n + stream_count - 1) / stream_count ))
 
 bench_packages=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++ nghttp2-client python3-grpcio python3-protobuf protobuf-compiler)
 missing=(); for p in "${bench_packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
@@ -42,7 +44,7 @@ dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load
 "$work/cpp/baseline_server" "$p_cpp_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
 wait_port "$p_ceiling"; wait_port "$p_cpp"; wait_port "$p_ceiling_s"; wait_port "$p_cpp_s"
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
-  --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp"
+  --stream-count "$stream_count" --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp" --check-stream "127.0.0.1:$p_sg"
 
 rate() { # port [body] -> req/s of one h2load run (after a short warm-up)
   local url="http://127.0.0.1:$1/scoringgrid.v1.Scoring/Evaluate"
@@ -71,3 +73,26 @@ run_view() { # label sg-body ceiling-port cpp-port
 }
 run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
 run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
+
+# EvaluateStream: h2load sends a body of $stream_count framed requests on one HTTP/2 stream per call, one call
+# at a time (-c 1 -m 1), so applications/s = calls/s x $stream_count. h2load does not decode responses;
+# the grpcio check above proved that each stream response equals the unary one, and here every
+# response byte must arrive: data received = calls x $stream_count x (5 + response size).
+stream_rate() { # body response -> applications/s of one run
+  local url="http://127.0.0.1:$p_sg/scoringgrid.v1.Scoring/EvaluateStream"
+  local args=(-d "$1" -H 'content-type: application/grpc' -H 'te: trailers' -c 1 -m 1 -t 1)
+  local per=$(( $(stat -c %s "$2") + 5 ))
+  h2load "${args[@]}" -n 3 "$url" >/dev/null
+  local out; out=$(h2load "${args[@]}" -n "$stream_calls" "$url")
+  grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
+  local data; data=$(sed -n 's/^traffic:.* (\([0-9]*\)) data$/\1/p' <<<"$out")
+  [ "$data" = $(( stream_calls * stream_count * per )) ] || { echo "EvaluateStream: $data response bytes, expected $(( stream_calls * stream_count * per ))" >&2; return 1; }
+  awk -v r="$(sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")" -v k="$stream_count" 'BEGIN { printf "%.0f\n", r * k }'
+}
+echo
+echo "EvaluateStream, one stream at a time: h2load -c 1 -m 1 -n $stream_calls, $stream_count applications per stream, median of $runs runs"
+echo
+echo "| view | applications/s over one stream |"
+echo "|---|---:|"
+echo "| FULL | $(for _ in $(seq 1 "$runs"); do stream_rate "$work/stream.bin" "$work/response.bin"; done | median) |"
+echo "| SCORES | $(for _ in $(seq 1 "$runs"); do stream_rate "$work/stream_scores.bin" "$work/response_scores.bin"; done | median) |"
