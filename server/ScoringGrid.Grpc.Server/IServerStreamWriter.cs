@@ -9,4 +9,10 @@ namespace ScoringGrid.Grpc.Server;
 /// <typeparam name="T">The response message type.</typeparam>
 public interface IServerStreamWriter<in T> : IAsyncStreamWriter<T>
 {
+    /// <summary>
+    /// Options for the writes that follow. With <see cref="WriteOptions.BufferHint"/> a write is held
+    /// back (up to 32 KB) until a write without it, the handler's next wait for a request, or the end
+    /// of the call: a handler that answers a batch of requests flushes once, after its last answer.
+    /// </summary>
+    WriteOptions? WriteOptions { get; set; }
 }

@@ -51,10 +51,11 @@ public sealed partial class ServerCallContext
     }
 
     /// <summary>
-    /// True while a duplex call's next request is already buffered: the handler will come straight
-    /// back, so a response written now may wait for a later flush (see <see cref="ResponseStreamWriter{T}"/>).
+    /// True while a streaming call's next request has already arrived in full, so reading it will not
+    /// wait: a handler can gather such requests into a batch, and a duplex response written now may
+    /// wait for a later flush (see <see cref="ResponseStreamWriter{T}"/>).
     /// </summary>
-    internal bool NextRequestBuffered { get; set; }
+    public bool NextRequestBuffered { get; internal set; }
 
     /// <summary>Flushes of the response body so far (tests check that bursts are batched).</summary>
     internal int ResponseFlushes { get; private set; }

@@ -13,10 +13,13 @@ internal sealed class ResponseStreamWriter<T>(ServerCallContext call, Marshaller
     /// <summary>Most response bytes held back before a flush; about what one HTTP/2 write carries well.</summary>
     internal const int DeferredFlushLimit = 32 * 1024;
 
+    public WriteOptions? WriteOptions { get; set; }
+
     public Task WriteAsync(T message, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        bool flush = !call.NextRequestBuffered || call.UnflushedBytes >= DeferredFlushLimit;
+        bool held = WriteOptions is { BufferHint: true } || call.NextRequestBuffered;
+        bool flush = !held || call.UnflushedBytes >= DeferredFlushLimit;
         ValueTask write = call.WriteMessageAsync(message, marshaller, flush);
         return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
     }

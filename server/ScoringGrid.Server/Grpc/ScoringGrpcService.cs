@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Scoring;
@@ -12,10 +13,14 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
 {
     public const string ServiceName = "scoringgrid.v1.Scoring";
 
+    // EvaluateRequest in, EvaluateResponse out, carried as bytes: the batch parses and serializes them on every core.
+    private static readonly Method<SerializedMessage, ReadOnlyMemory<byte>> EvaluateStreamMethod = new(
+        MethodType.DuplexStreaming, ServiceName, "EvaluateStream", SerializedMessage.RequestMarshaller, SerializedMessage.ResponseMarshaller);
+
     public GrpcServiceDefinition CreateDefinition() =>
         GrpcServiceDefinition.CreateBuilder(ServiceName)
             .AddUnary<V1.EvaluateRequest, V1.EvaluateResponse>("Evaluate", EvaluateAsync)
-            .AddDuplexStreaming<V1.EvaluateRequest, V1.EvaluateResponse>("EvaluateStream", EvaluateStreamAsync)
+            .AddDuplexStreaming(EvaluateStreamMethod, EvaluateStreamAsync)
             .AddUnary<V1.ListRuleSetsRequest, V1.ListRuleSetsResponse>("ListRuleSets", ListRuleSetsAsync)
             .AddUnary<V1.GetRuleSetRequest, V1.RuleSet>("GetRuleSet", GetRuleSetAsync)
             .AddUnary<V1.VerifyFiguresRequest, V1.VerifyFiguresResponse>("VerifyFigures", verifyFigures.HandleAsync)
@@ -39,20 +44,40 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
         return error is null ? response : throw Fault(error);
     }
 
-    /// <summary>Responses in request order; a bad application gets its error in its response and the stream goes on.</summary>
+    /// <summary>
+    /// Responses in request order; a bad application gets its error in its response and the stream goes on.
+    /// The requests already received are scored together as a batch (see <see cref="EvaluateStreamBatch"/>).
+    /// </summary>
     private async Task EvaluateStreamAsync(
-        IAsyncStreamReader<V1.EvaluateRequest> requests, IServerStreamWriter<V1.EvaluateResponse> responses, ServerCallContext context)
+        IAsyncStreamReader<SerializedMessage> requests, IServerStreamWriter<ReadOnlyMemory<byte>> responses, ServerCallContext context)
     {
         var caller = Caller(context);
         // One catalog for the whole stream: a reload mid-stream must not mix rule versions.
         var catalog = scoring.Catalog;
-        while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
+        var token = context.CancellationToken;
+        using var batch = new EvaluateStreamBatch(
+            (request, reply) =>
+            {
+                if (request.Application is { Verify: true })
+                {
+                    return false;
+                }
+
+                scoring.Evaluate(request.Application, caller, catalog, out _, null, request.View).WriteTo(reply);
+                return true;
+            },
+            async (request, reply) =>
+                (await verified.EvaluateAsync(request.Application, caller, catalog, request.View).ConfigureAwait(false)).Response.WriteTo(reply));
+        while (await requests.MoveNext(token).ConfigureAwait(false))
         {
-            var (application, view) = (requests.Current.Application, requests.Current.View);
-            var response = application is { Verify: true }
-                ? (await verified.EvaluateAsync(application, caller, catalog, view).ConfigureAwait(false)).Response
-                : scoring.Evaluate(application, caller, catalog, out _, null, view);
-            await responses.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+            batch.Add(requests.Current);
+            while (batch.Count < EvaluateStreamBatch.Capacity && context.NextRequestBuffered && await requests.MoveNext(token).ConfigureAwait(false))
+            {
+                batch.Add(requests.Current);
+            }
+
+            batch.Score();
+            await batch.WriteAsync(responses, token).ConfigureAwait(false);
         }
     }
 

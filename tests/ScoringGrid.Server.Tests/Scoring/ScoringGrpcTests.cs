@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Scoring;
 
@@ -165,6 +166,50 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         }
 
         Assert.Equal(count, n);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(120)]
+    public async Task EvaluateStream_UnparsableRequest_EndsWithInternal_AfterEveryEarlierAnswer(int before)
+    {
+        // One body, so the requests arrive together and are scored as batches (in parallel when there are enough).
+        var body = new MemoryStream();
+        for (var i = 0; i < before + 20; i++)
+        {
+            var app = Examples.Message("js-star-2019");
+            app.Id = $"app-{i}";
+            byte[] payload = i == before ? [0x0A, 0x7F, 0x01] : new V1.EvaluateRequest { Application = app }.ToByteArray();
+            body.WriteByte(0);
+            body.Write([(byte)(payload.Length >> 24), (byte)(payload.Length >> 16), (byte)(payload.Length >> 8), (byte)payload.Length]);
+            body.Write(payload);
+        }
+
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_server.GrpcAddress}/scoringgrid.v1.Scoring/EvaluateStream")
+        {
+            Version = new Version(2, 0),
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body.ToArray()),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var received = await response.Content.ReadAsByteArrayAsync();
+
+        var ids = new List<string>();
+        for (var at = 0; at < received.Length;)
+        {
+            var length = (received[at + 1] << 24) | (received[at + 2] << 16) | (received[at + 3] << 8) | received[at + 4];
+            var answer = V1.EvaluateResponse.Parser.ParseFrom(received.AsSpan(at + 5, length));
+            Assert.Equal(V1.EvaluateResponse.OutcomeOneofCase.Result, answer.OutcomeCase);
+            ids.Add(answer.ApplicationId);
+            at += 5 + length;
+        }
+
+        Assert.Equal(Enumerable.Range(0, before).Select(i => $"app-{i}"), ids);
+        Assert.Equal("13", string.Join(",", response.TrailingHeaders.GetValues("grpc-status")));
+        Assert.Equal(GrpcErrors.UnparsableMessage().Detail, Uri.UnescapeDataString(string.Join(",", response.TrailingHeaders.GetValues("grpc-message"))));
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using System.Buffers;
+using ScoringGrid.Grpc;
+
+namespace ScoringGrid.Server.Grpc;
+
+/// <summary>
+/// A request message still in its wire form, in a pooled array. EvaluateStream takes its requests
+/// this way so that parsing happens in the batch's workers, on every core, instead of on the
+/// stream's read loop; <see cref="Release"/> returns the array once the message is parsed.
+/// </summary>
+internal sealed class SerializedMessage
+{
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private SerializedMessage(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    /// <summary>Reads requests as bytes; the transport has already checked the size limit and decompressed.</summary>
+    public static Marshaller<SerializedMessage> RequestMarshaller { get; } = new(
+        static m => m._length,
+        static (m, destination) => m.Span.CopyTo(destination),
+        Copy);
+
+    /// <summary>Writes responses that are already serialized (a batch's answers, borrowed until the write completes).</summary>
+    public static Marshaller<ReadOnlyMemory<byte>> ResponseMarshaller { get; } = new(
+        static m => m.Length,
+        static (m, destination) => m.Span.CopyTo(destination),
+        static payload => payload.ToArray())
+    {
+        BufferSerializer = static (m, output) => output.Write(m.Span),
+    };
+
+    public ReadOnlySpan<byte> Span => _buffer is { } buffer
+        ? buffer.AsSpan(0, _length)
+        : throw new ObjectDisposedException(nameof(SerializedMessage));
+
+    public void Release()
+    {
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static SerializedMessage Copy(ReadOnlySequence<byte> payload)
+    {
+        int length = checked((int)payload.Length);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        payload.CopyTo(buffer);
+        return new SerializedMessage(buffer, length);
+    }
+}
