@@ -1,8 +1,9 @@
 namespace ScoringGrid.Grpc.Server.Internal;
 
 /// <summary>
-/// Writes one response message per call to <see cref="WriteAsync"/> and normally flushes it. In a
-/// duplex call whose next request is already buffered the flush is deferred (up to
+/// Writes one response message per call to <see cref="WriteAsync"/> and normally flushes it. When the
+/// handler sets <see cref="WriteOptions.BufferHint"/>, or in a duplex call whose next request is
+/// already buffered, the flush is deferred (up to
 /// <see cref="DeferredFlushLimit"/> bytes): each flush costs a syscall and a wake-up, and a handler
 /// that answers a burst of requests one by one would otherwise pay them per message. Deferred bytes
 /// are sent by the next flushing write, before the request reader waits on the network, or when
