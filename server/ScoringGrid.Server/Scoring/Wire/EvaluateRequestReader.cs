@@ -1,0 +1,486 @@
+using System.Buffers.Binary;
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using ScoringGrid.Scoring;
+
+namespace ScoringGrid.Server.Scoring.Wire;
+
+/// <summary>
+/// Reads the protobuf bytes of a <c>scoringgrid.v1.EvaluateRequest</c> straight into the core's
+/// <see cref="ScoringGrid.Scoring.Application"/>, with no intermediate message objects: the Google.Protobuf
+/// message, its map fields and the mapping to the core cost more than scoring a typical
+/// application. It accepts and refuses exactly what <c>EvaluateRequest.Parser</c> followed by
+/// <see cref="ApplicationMapping.ToCore"/> would (repeated embedded messages merge, the last
+/// scalar and map entry win, unknown fields and groups are skipped, the same recursion limit),
+/// which the differential tests check on generated and mutated messages.
+/// One instance is reused: <see cref="Application"/> is valid until the next read.
+/// </summary>
+internal sealed class EvaluateRequestReader
+{
+    // Google.Protobuf's default; the depth counts nested messages, map entries and groups.
+    private const int RecursionLimit = 100;
+
+    // Marks an expert line whose value is not a number or a list of numbers until the read ends:
+    // the error names the first such line in map order, as ApplicationMapping does.
+    private static readonly double[] InvalidScores = new double[1];
+
+    // Google.Protobuf decodes strings as Encoding.UTF8 does: invalid bytes become U+FFFD, never an error.
+    private static readonly Encoding Utf8 = Encoding.UTF8;
+
+    [ThreadStatic]
+    private static EvaluateRequestReader? t_current;
+
+    private readonly StringCache _strings = new();
+
+    /// <summary>The application read last; reset by every read.</summary>
+    public Application Application { get; } = new();
+
+    /// <summary>Whether the request carried an application (an empty one counts).</summary>
+    public bool HasApplication { get; private set; }
+
+    /// <summary>The requested result view (unknown numbers are kept, as the message would keep them).</summary>
+    public V1.ResultView View { get; private set; }
+
+    /// <summary>The reader of the calling thread, for a read and a score with no await in between.</summary>
+    public static EvaluateRequestReader ForCurrentThread => t_current ??= new EvaluateRequestReader();
+
+    /// <summary>
+    /// Reads <paramref name="request"/>. Returns false when the bytes are not a valid message (what
+    /// the parser would throw on); otherwise <paramref name="error"/> is the mapping error, if any.
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<byte> request, out ScoringError? error)
+    {
+        Reset();
+        error = null;
+        try
+        {
+            var input = new Input(request);
+            ReadRequest(ref input);
+        }
+        catch (WireFormatException)
+        {
+            return false;
+        }
+
+        foreach (var (line, scores) in Application.ExpertScores)
+        {
+            if (ReferenceEquals(scores, InvalidScores))
+            {
+                error = new ScoringError(ScoringErrorCodes.InvalidArgument, $"expert_scores.{line}",
+                    $"expert_scores.{line} must be a number or a list of numbers");
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    private void Reset()
+    {
+        var app = Application;
+        app.Id = app.RuleSet = app.Deployment = app.PlatformId = "";
+        app.Verify = false;
+        var applicant = app.Applicant;
+        applicant.Name = applicant.CreditCode = applicant.Province = applicant.City = applicant.Industry = applicant.Provider = "";
+        app.Items.Clear();
+        app.Figures.Clear();
+        app.Flags.Clear();
+        app.Dates.Clear();
+        app.ExpertScores.Clear();
+        HasApplication = false;
+        View = V1.ResultView.Unspecified;
+    }
+
+    private void ReadRequest(ref Input input)
+    {
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: // application
+                    HasApplication = true;
+                    var application = input.ReadMessage(0);
+                    ReadApplication(ref application, 1);
+                    break;
+                case 16: // view
+                    View = (V1.ResultView)(int)input.ReadVarint();
+                    break;
+                default:
+                    input.SkipField(tag, 0);
+                    break;
+            }
+        }
+    }
+
+    private void ReadApplication(ref Input input, int depth)
+    {
+        var app = Application;
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: app.Id = input.ReadString(null); break;
+                case 18: app.RuleSet = input.ReadString(_strings); break;
+                case 26:
+                    var applicant = input.ReadMessage(depth);
+                    ReadApplicant(ref applicant, depth + 1);
+                    break;
+                case 34: app.Deployment = input.ReadString(_strings); break;
+                case 42: app.Items.Add(input.ReadString(_strings)); break;
+                case 50:
+                    var figure = input.ReadMessage(depth);
+                    ReadFigure(ref figure, depth + 1);
+                    break;
+                case 58:
+                    var flag = input.ReadMessage(depth);
+                    ReadFlag(ref flag, depth + 1);
+                    break;
+                case 66:
+                    var date = input.ReadMessage(depth);
+                    ReadDate(ref date, depth + 1);
+                    break;
+                case 74:
+                    var expertLine = input.ReadMessage(depth);
+                    ReadExpertLine(ref expertLine, depth + 1);
+                    break;
+                case 82: app.PlatformId = input.ReadString(null); break;
+                case 88: app.Verify = input.ReadVarint() != 0; break;
+                default: input.SkipField(tag, depth); break;
+            }
+        }
+    }
+
+    private void ReadApplicant(ref Input input, int depth)
+    {
+        var applicant = Application.Applicant;
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: applicant.Name = input.ReadString(null); break;
+                case 18: applicant.CreditCode = input.ReadString(null); break;
+                case 26: applicant.Province = input.ReadString(_strings); break;
+                case 34: applicant.City = input.ReadString(_strings); break;
+                case 42: applicant.Industry = input.ReadString(_strings); break;
+                case 50: applicant.Provider = input.ReadString(_strings); break;
+                default: input.SkipField(tag, depth); break;
+            }
+        }
+    }
+
+    private void ReadFigure(ref Input input, int depth)
+    {
+        string key = "";
+        double value = 0;
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: key = input.ReadString(_strings); break;
+                case 17: value = input.ReadDouble(); break;
+                default: input.SkipField(tag, depth); break;
+            }
+        }
+
+        Application.Figures[key] = value;
+    }
+
+    private void ReadFlag(ref Input input, int depth)
+    {
+        string key = "";
+        bool value = false;
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: key = input.ReadString(_strings); break;
+                case 16: value = input.ReadVarint() != 0; break;
+                default: input.SkipField(tag, depth); break;
+            }
+        }
+
+        Application.Flags[key] = value;
+    }
+
+    private void ReadDate(ref Input input, int depth)
+    {
+        string key = "";
+        string value = "";
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: key = input.ReadString(_strings); break;
+                case 18: value = input.ReadString(_strings); break;
+                default: input.SkipField(tag, depth); break;
+            }
+        }
+
+        Application.Dates[key] = value;
+    }
+
+    // Expert lines are rare and their value is a google.protobuf.Value (a oneof that merges lists
+    // and structs across repeats): Google.Protobuf parses that part, with the recursion budget the
+    // whole-message parse would have left at this depth.
+    private void ReadExpertLine(ref Input input, int depth)
+    {
+        string key = "";
+        ReadOnlySpan<byte> value = default;
+        bool hasValue = false;
+        while (input.TryReadTag(out var tag))
+        {
+            switch (tag)
+            {
+                case 10: key = input.ReadString(_strings); break;
+                case 18: value = input.ReadLengthDelimited(); hasValue = true; break;
+                default: input.SkipField(tag, depth); break;
+            }
+        }
+
+        Value parsed;
+        if (!hasValue)
+        {
+            parsed = new Value();
+        }
+        else
+        {
+            if (depth >= RecursionLimit)
+            {
+                throw new WireFormatException();
+            }
+
+            // An end-group tag at the value's top level fails the whole parse; Value.MergeFrom would just stop there.
+            var scan = new Input(value);
+            while (scan.TryReadTag(out var tag))
+            {
+                scan.SkipField(tag, depth + 1);
+            }
+
+            try
+            {
+                var coded = CodedInputStream.CreateWithLimits(new MemoryStream(value.ToArray(), writable: false), int.MaxValue, RecursionLimit - depth - 1);
+                parsed = new Value();
+                parsed.MergeFrom(coded);
+            }
+            catch (InvalidProtocolBufferException)
+            {
+                throw new WireFormatException();
+            }
+        }
+
+        Application.ExpertScores[key] = Scores(parsed) ?? InvalidScores;
+    }
+
+    private static double[]? Scores(Value value)
+    {
+        switch (value.KindCase)
+        {
+            case Value.KindOneofCase.NumberValue:
+                return [value.NumberValue];
+            case Value.KindOneofCase.ListValue:
+                var list = value.ListValue.Values;
+                var scores = new double[list.Count];
+                for (var i = 0; i < scores.Length; i++)
+                {
+                    if (list[i].KindCase != Value.KindOneofCase.NumberValue)
+                    {
+                        return null;
+                    }
+
+                    scores[i] = list[i].NumberValue;
+                }
+
+                return scores;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Bytes that are not a valid protobuf message.</summary>
+    private sealed class WireFormatException : Exception;
+
+    private ref struct Input(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _position;
+
+        // False at the end of the bytes. An end-group tag outside a group fails the whole parse, as
+        // does field number 0.
+        public bool TryReadTag(out uint tag)
+        {
+            if (_position == _bytes.Length)
+            {
+                tag = 0;
+                return false;
+            }
+
+            tag = (uint)ReadVarint();
+            if ((tag >> 3) == 0 || (tag & 7) == 4)
+            {
+                throw new WireFormatException();
+            }
+
+            return true;
+        }
+
+        public ulong ReadVarint()
+        {
+            ulong result = 0;
+            for (var shift = 0; shift < 70; shift += 7)
+            {
+                if (_position == _bytes.Length)
+                {
+                    throw new WireFormatException();
+                }
+
+                var b = _bytes[_position++];
+                result |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return result;
+                }
+            }
+
+            throw new WireFormatException();
+        }
+
+        public double ReadDouble()
+        {
+            if (_bytes.Length - _position < 8)
+            {
+                throw new WireFormatException();
+            }
+
+            var value = BinaryPrimitives.ReadDoubleLittleEndian(_bytes.Slice(_position, 8));
+            _position += 8;
+            return value;
+        }
+
+        // An embedded message or map entry, whose fields are read one level deeper than `depth`.
+        public Input ReadMessage(int depth)
+        {
+            var body = ReadLengthDelimited();
+            if (depth >= RecursionLimit)
+            {
+                throw new WireFormatException();
+            }
+
+            return new Input(body);
+        }
+
+        public ReadOnlySpan<byte> ReadLengthDelimited()
+        {
+            var length = (int)ReadVarint();
+            if (length < 0 || length > _bytes.Length - _position)
+            {
+                throw new WireFormatException();
+            }
+
+            var body = _bytes.Slice(_position, length);
+            _position += length;
+            return body;
+        }
+
+        public string ReadString(StringCache? cache)
+        {
+            var bytes = ReadLengthDelimited();
+            return bytes.Length == 0 ? "" : cache is null ? Utf8.GetString(bytes) : cache.Get(bytes);
+        }
+
+        public void SkipField(uint tag, int depth)
+        {
+            switch (tag & 7)
+            {
+                case 0: ReadVarint(); break;
+                case 1: Skip(8); break;
+                case 2: ReadLengthDelimited(); break;
+                case 3: SkipGroup(tag >> 3, depth); break;
+                case 5: Skip(4); break;
+                default: throw new WireFormatException();
+            }
+        }
+
+        private void Skip(int count)
+        {
+            if (_bytes.Length - _position < count)
+            {
+                throw new WireFormatException();
+            }
+
+            _position += count;
+        }
+
+        private void SkipGroup(uint field, int depth)
+        {
+            if (depth >= RecursionLimit)
+            {
+                throw new WireFormatException();
+            }
+
+            while (true)
+            {
+                if (_position == _bytes.Length)
+                {
+                    throw new WireFormatException();
+                }
+
+                var tag = (uint)ReadVarint();
+                if ((tag >> 3) == 0)
+                {
+                    throw new WireFormatException();
+                }
+
+                if ((tag & 7) == 4)
+                {
+                    if ((tag >> 3) != field)
+                    {
+                        throw new WireFormatException();
+                    }
+
+                    return;
+                }
+
+                SkipField(tag, depth + 1);
+            }
+        }
+    }
+
+    // Recently decoded short strings by their UTF-8 bytes: rule-set ids, item and figure ids and
+    // province names repeat from one application to the next, so most reads allocate nothing.
+    // Direct-mapped and bounded: a miss replaces the slot, so hostile input costs only misses.
+    private sealed class StringCache
+    {
+        private const int Slots = 512;
+        private const int MaxLength = 64;
+
+        private readonly byte[]?[] _keys = new byte[]?[Slots];
+        private readonly string?[] _values = new string?[Slots];
+
+        public string Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length > MaxLength)
+            {
+                return Utf8.GetString(utf8);
+            }
+
+            var slot = (int)((uint)Hash(utf8) & (Slots - 1));
+            if (_keys[slot] is { } key && utf8.SequenceEqual(key))
+            {
+                return _values[slot]!;
+            }
+
+            var text = Utf8.GetString(utf8);
+            _keys[slot] = utf8.ToArray();
+            _values[slot] = text;
+            return text;
+        }
+
+        private static int Hash(ReadOnlySpan<byte> bytes)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(bytes);
+            return hash.ToHashCode();
+        }
+    }
+}
