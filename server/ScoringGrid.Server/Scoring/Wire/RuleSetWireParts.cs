@@ -70,8 +70,10 @@ internal sealed class RuleSetWireParts
     public int NoteCount { get; }
 
     /// <summary>The parts of <paramref name="result"/>'s rule set, encoded on first use.</summary>
-    public static RuleSetWireParts For(ScoreResult result) =>
-        Cache.TryGetValue(result.RuleSet, out var parts) ? parts : Cache.GetValue(result.RuleSet, _ => new RuleSetWireParts(result));
+    public static RuleSetWireParts For(ScoreResult result) => Cache.TryGetValue(result.RuleSet, out var parts) ? parts : Add(result);
+
+    // Apart from For, so the closure over the result is only allocated on a miss.
+    private static RuleSetWireParts Add(ScoreResult result) => Cache.GetValue(result.RuleSet, _ => new RuleSetWireParts(result));
 
     private static byte[] Encode(Action<PartEncoder> encode)
     {
