@@ -19,16 +19,15 @@ internal static partial class EvaluateResponseWriter
                 + WireSize.ImplicitDouble(WireTags.CriterionPoints, c.Points);
             if (withTexts)
             {
-                // Explanations are built here once and kept for the writing pass.
-                c.GetExplanations(out entry.Explanation, out entry.ExplanationZh);
-                entry.ExplanationLength = WireSize.Utf8(entry.Explanation);
-                entry.ExplanationZhLength = WireSize.Utf8(entry.ExplanationZh);
+                // Explanations are built here once and encoded for the writing pass.
+                c.GetExplanations(out var explanation, out var explanationZh);
+                (entry.ExplanationStart, entry.ExplanationLength) = layout.EncodeText(explanation);
+                (entry.ExplanationZhStart, entry.ExplanationZhLength) = layout.EncodeText(explanationZh);
                 size += TextSize(WireTags.CriterionExplanation, entry.ExplanationLength)
                     + TextSize(WireTags.CriterionExplanationZh, entry.ExplanationZhLength);
             }
             else
             {
-                entry.Explanation = entry.ExplanationZh = "";
                 entry.ExplanationLength = entry.ExplanationZhLength = 0;
             }
 
@@ -58,8 +57,8 @@ internal static partial class EvaluateResponseWriter
             WriteImplicitDouble(ref writer, WireTags.CriterionRequired, c.Required);
             WriteImplicitDouble(ref writer, WireTags.CriterionPoints, c.Points);
             writer.WriteRaw(constant.MaxPoints);
-            WriteText(ref writer, WireTags.CriterionExplanation, entry.Explanation, entry.ExplanationLength);
-            WriteText(ref writer, WireTags.CriterionExplanationZh, entry.ExplanationZh, entry.ExplanationZhLength);
+            WriteEncoded(ref writer, WireTags.CriterionExplanation, layout.Text(entry.ExplanationStart, entry.ExplanationLength));
+            WriteEncoded(ref writer, WireTags.CriterionExplanationZh, layout.Text(entry.ExplanationZhStart, entry.ExplanationZhLength));
             writer.WriteRaw(constant.Kind);
         }
     }
@@ -110,6 +109,15 @@ internal static partial class EvaluateResponseWriter
 
     // A string's UTF-8 length is zero exactly when the string is empty, which proto3 leaves out.
     private static int TextSize(uint tag, int utf8Length) => utf8Length == 0 ? 0 : WireSize.Delimited(tag, utf8Length);
+
+    private static void WriteEncoded(ref ProtoSpanWriter writer, uint tag, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != 0)
+        {
+            writer.WriteLengthPrefix(tag, utf8.Length);
+            writer.WriteRaw(utf8);
+        }
+    }
 
     private static void WriteText(ref ProtoSpanWriter writer, uint tag, string value, int utf8Length)
     {
