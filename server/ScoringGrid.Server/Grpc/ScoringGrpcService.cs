@@ -13,13 +13,17 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
 {
     public const string ServiceName = "scoringgrid.v1.Scoring";
 
-    // EvaluateRequest in, EvaluateResponse out, carried as bytes: the batch parses and serializes them on every core.
+    // EvaluateRequest in, EvaluateResponse out, carried as bytes: the batch parses and writes them on every core.
     private static readonly Method<SerializedMessage, ReadOnlyMemory<byte>> EvaluateStreamMethod = new(
         MethodType.DuplexStreaming, ServiceName, "EvaluateStream", SerializedMessage.RequestMarshaller, SerializedMessage.ResponseMarshaller);
 
+    // The response is written straight from the core's result (see Scoring/Wire).
+    private static readonly Method<V1.EvaluateRequest, EvaluateReply> EvaluateMethod = new(
+        MethodType.Unary, ServiceName, "Evaluate", Marshallers.Create<V1.EvaluateRequest>(), EvaluateReply.Marshaller);
+
     public GrpcServiceDefinition CreateDefinition() =>
         GrpcServiceDefinition.CreateBuilder(ServiceName)
-            .AddUnary<V1.EvaluateRequest, V1.EvaluateResponse>("Evaluate", EvaluateAsync)
+            .AddUnary(EvaluateMethod, EvaluateAsync)
             .AddDuplexStreaming(EvaluateStreamMethod, EvaluateStreamAsync)
             .AddUnary<V1.ListRuleSetsRequest, V1.ListRuleSetsResponse>("ListRuleSets", ListRuleSetsAsync)
             .AddUnary<V1.GetRuleSetRequest, V1.RuleSet>("GetRuleSet", GetRuleSetAsync)
@@ -27,21 +31,21 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
             .Build();
 
     /// <summary>An invalid application fails the call with its status; the message names the field or rule.</summary>
-    private Task<V1.EvaluateResponse> EvaluateAsync(V1.EvaluateRequest request, ServerCallContext context)
+    private Task<EvaluateReply> EvaluateAsync(V1.EvaluateRequest request, ServerCallContext context)
     {
         if (request.Application is { Verify: true })
         {
             return EvaluateVerifiedAsync(request, context);
         }
 
-        var response = scoring.Evaluate(request.Application, Caller(context), scoring.Catalog, out var error, null, request.View);
-        return error is null ? Task.FromResult(response) : throw Fault(error);
+        var reply = scoring.EvaluateForWire(request.Application, Caller(context), scoring.Catalog, out var error, request.View);
+        return error is null ? Task.FromResult(reply) : throw Fault(error);
     }
 
-    private async Task<V1.EvaluateResponse> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
+    private async Task<EvaluateReply> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
     {
         var (response, error) = await verified.EvaluateAsync(request.Application, Caller(context), scoring.Catalog, request.View).ConfigureAwait(false);
-        return error is null ? response : throw Fault(error);
+        return error is null ? EvaluateReply.FromMessage(response) : throw Fault(error);
     }
 
     /// <summary>
@@ -63,7 +67,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
                     return false;
                 }
 
-                scoring.Evaluate(request.Application, caller, catalog, out _, null, request.View).WriteTo(reply);
+                scoring.EvaluateForWire(request.Application, caller, catalog, request.View, reply);
                 return true;
             },
             async (request, reply) =>

@@ -1,6 +1,8 @@
+using System.Buffers;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Observability;
 using ScoringGrid.Server.RuleSets;
+using ScoringGrid.Server.Scoring.Wire;
 using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Server.Scoring;
@@ -11,6 +13,10 @@ namespace ScoringGrid.Server.Scoring;
 /// </summary>
 internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions options, ServerMetrics metrics)
 {
+    // The result EvaluateStream's workers score into: written out before the thread scores again.
+    [ThreadStatic]
+    private static ScoreResult? t_reusableResult;
+
     public RuleSetCatalog Catalog => ruleSets.Current;
 
     /// <summary>
@@ -21,18 +27,57 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error,
         IReadOnlyDictionary<string, double>? observed = null, V1.ResultView view = V1.ResultView.Full)
     {
-        var id = message?.Id ?? "";
-        var response = new V1.EvaluateResponse { ApplicationId = id };
-        error = message is null
-            ? new ScoringError(ScoringErrorCodes.InvalidArgument, "application", "application is required")
-            : Score(message, caller, catalog, response, observed, view);
+        var response = new V1.EvaluateResponse { ApplicationId = message?.Id ?? "" };
+        error = Score(message, caller, catalog, observed, reuseResult: false, out var result);
         if (error is not null)
         {
             response.Error = ResultMapping.ToMessage(error);
             metrics.EvaluationFailed(error.Code);
         }
+        else
+        {
+            response.Result = ResultMapping.ToMessage(result!, WithTexts(view));
+        }
 
         return response;
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate"/> for the gRPC transport: the reply writes the same EvaluateResponse bytes
+    /// straight from the core's result (see <c>Wire/EvaluateResponseWriter</c>). Verified scoring stays
+    /// on <see cref="Evaluate"/> (<see cref="EvaluateReply.FromMessage"/>).
+    /// </summary>
+    public EvaluateReply EvaluateForWire(
+        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error, V1.ResultView view = V1.ResultView.Full)
+    {
+        var id = message?.Id ?? "";
+        error = Score(message, caller, catalog, null, reuseResult: false, out var result);
+        if (error is not null)
+        {
+            metrics.EvaluationFailed(error.Code);
+            return EvaluateReply.Failed(id, error);
+        }
+
+        return EvaluateReply.Scored(id, result!, WithTexts(view));
+    }
+
+    /// <summary>
+    /// <see cref="EvaluateForWire(V1.Application?, CallerIdentity, RuleSetCatalog, out ScoringError?, V1.ResultView)"/>
+    /// written at once into <paramref name="output"/> (EvaluateStream). Nothing outlives the call, so
+    /// the application is scored into this thread's reusable result and allocates no result of its own.
+    /// </summary>
+    public void EvaluateForWire(V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, V1.ResultView view, IBufferWriter<byte> output)
+    {
+        var id = message?.Id ?? "";
+        var error = Score(message, caller, catalog, null, reuseResult: true, out var result);
+        if (error is not null)
+        {
+            metrics.EvaluationFailed(error.Code);
+            EvaluateResponseWriter.WriteFailed(output, id, error);
+            return;
+        }
+
+        EvaluateResponseWriter.WriteScored(output, id, result!, WithTexts(view));
     }
 
     public V1.ListRuleSetsResponse ListRuleSets(CallerIdentity caller)
@@ -66,8 +111,15 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     }
 
     private ScoringError? Score(
-        V1.Application message, CallerIdentity caller, RuleSetCatalog catalog, V1.EvaluateResponse response, IReadOnlyDictionary<string, double>? observed, V1.ResultView view)
+        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, IReadOnlyDictionary<string, double>? observed, bool reuseResult,
+        out ScoreResult? result)
     {
+        result = null;
+        if (message is null)
+        {
+            return new ScoringError(ScoringErrorCodes.InvalidArgument, "application", "application is required");
+        }
+
         var app = ApplicationMapping.ToCore(message, out var error);
         if (app is null)
         {
@@ -90,16 +142,27 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return Verification.VerificationErrors.NotVerifiedHere();
         }
 
-        var outcome = rs.Score(app, options, observed);
+        var outcome = reuseResult && t_reusableResult is { } reuse
+            ? rs.Score(app, reuse, options, observed)
+            : rs.Score(app, options, observed);
         if (!outcome.Succeeded)
         {
             return outcome.Error;
         }
 
+        if (reuseResult)
+        {
+            // Score hands back a new result when the reused one belongs to another rule set.
+            t_reusableResult = outcome.Result;
+        }
+
         metrics.Evaluated(rs, outcome.Result);
-        response.Result = ResultMapping.ToMessage(outcome.Result, withTexts: view != V1.ResultView.Scores);
+        result = outcome.Result;
         return null;
     }
+
+    // Unspecified (and any view this server does not know) means FULL.
+    private static bool WithTexts(V1.ResultView view) => view != V1.ResultView.Scores;
 
     private static ScoringError Forbidden(CallerIdentity caller, CompiledRuleSet rs) =>
         new(StatusNames.PermissionDenied, "ruleset",

@@ -1,0 +1,11 @@
+namespace ScoringGrid.Server.Scoring.Wire;
+
+/// <summary>A criterion message's size and where its explanations' UTF-8 bytes are in the layout (empty in the SCORES view).</summary>
+internal struct CriterionLayout
+{
+    public int Size;
+    public int ExplanationStart;
+    public int ExplanationLength;
+    public int ExplanationZhStart;
+    public int ExplanationZhLength;
+}

@@ -1,0 +1,129 @@
+using ScoringGrid.Scoring;
+
+namespace ScoringGrid.Server.Scoring.Wire;
+
+internal static partial class EvaluateResponseWriter
+{
+    private static int MeasureCriteria(IReadOnlyList<Criterion> criteria, bool withTexts, CriterionWireParts[] parts, ResponseLayout layout)
+    {
+        var sizes = layout.Criteria(criteria.Count);
+        var total = 0;
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var c = criteria[i];
+            ref var entry = ref sizes[i];
+            var size = parts[i].Size
+                + (c.Passed ? WireSize.Varint(WireTags.CriterionPassed) + 1 : 0)
+                + WireSize.OptionalDouble(WireTags.CriterionObserved, c.Observed)
+                + WireSize.ImplicitDouble(WireTags.CriterionRequired, c.Required)
+                + WireSize.ImplicitDouble(WireTags.CriterionPoints, c.Points);
+            if (withTexts)
+            {
+                // Explanations are built here once and encoded for the writing pass.
+                c.GetExplanations(out var explanation, out var explanationZh);
+                (entry.ExplanationStart, entry.ExplanationLength) = layout.EncodeText(explanation);
+                (entry.ExplanationZhStart, entry.ExplanationZhLength) = layout.EncodeText(explanationZh);
+                size += TextSize(WireTags.CriterionExplanation, entry.ExplanationLength)
+                    + TextSize(WireTags.CriterionExplanationZh, entry.ExplanationZhLength);
+            }
+            else
+            {
+                entry.ExplanationLength = entry.ExplanationZhLength = 0;
+            }
+
+            entry.Size = size;
+            total += WireSize.Delimited(WireTags.ResultCriterion, size);
+        }
+
+        return total;
+    }
+
+    private static void WriteCriteria(ref ProtoSpanWriter writer, IReadOnlyList<Criterion> criteria, CriterionWireParts[] parts, ResponseLayout layout)
+    {
+        var sizes = layout.Criteria(criteria.Count);
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var c = criteria[i];
+            ref readonly var entry = ref sizes[i];
+            ref readonly var constant = ref parts[i];
+            writer.WriteLengthPrefix(WireTags.ResultCriterion, entry.Size);
+            writer.WriteRaw(constant.IdAndLevel);
+            if (c.Passed)
+            {
+                writer.WriteTrue(WireTags.CriterionPassed);
+            }
+
+            WriteOptionalDouble(ref writer, WireTags.CriterionObserved, c.Observed);
+            WriteImplicitDouble(ref writer, WireTags.CriterionRequired, c.Required);
+            WriteImplicitDouble(ref writer, WireTags.CriterionPoints, c.Points);
+            writer.WriteRaw(constant.MaxPoints);
+            WriteEncoded(ref writer, WireTags.CriterionExplanation, layout.Text(entry.ExplanationStart, entry.ExplanationLength));
+            WriteEncoded(ref writer, WireTags.CriterionExplanationZh, layout.Text(entry.ExplanationZhStart, entry.ExplanationZhLength));
+            writer.WriteRaw(constant.Kind);
+        }
+    }
+
+    private static int MeasureGaps(IReadOnlyList<Gap> gaps, ResponseLayout layout)
+    {
+        var sizes = layout.GapSizes(gaps.Count);
+        var total = 0;
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var g = gaps[i];
+            ref var entry = ref sizes[i];
+            entry.LevelLength = WireSize.Utf8(g.Level);
+            entry.KindLength = WireSize.Utf8(g.Kind);
+            entry.TargetLength = WireSize.Utf8(g.Target);
+            entry.TextLength = WireSize.Utf8(g.Text);
+            entry.TextZhLength = WireSize.Utf8(g.TextZh);
+            entry.Size = TextSize(WireTags.GapLevel, entry.LevelLength)
+                + TextSize(WireTags.GapKind, entry.KindLength)
+                + TextSize(WireTags.GapTarget, entry.TargetLength)
+                + WireSize.OptionalDouble(WireTags.GapCurrent, g.Current)
+                + WireSize.ImplicitDouble(WireTags.GapNeeded, g.Needed)
+                + TextSize(WireTags.GapText, entry.TextLength)
+                + TextSize(WireTags.GapTextZh, entry.TextZhLength);
+            total += WireSize.Delimited(WireTags.ResultGap, entry.Size);
+        }
+
+        return total;
+    }
+
+    private static void WriteGaps(ref ProtoSpanWriter writer, IReadOnlyList<Gap> gaps, ResponseLayout layout)
+    {
+        var sizes = layout.GapSizes(gaps.Count);
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var g = gaps[i];
+            ref readonly var entry = ref sizes[i];
+            writer.WriteLengthPrefix(WireTags.ResultGap, entry.Size);
+            WriteText(ref writer, WireTags.GapLevel, g.Level, entry.LevelLength);
+            WriteText(ref writer, WireTags.GapKind, g.Kind, entry.KindLength);
+            WriteText(ref writer, WireTags.GapTarget, g.Target, entry.TargetLength);
+            WriteOptionalDouble(ref writer, WireTags.GapCurrent, g.Current);
+            WriteImplicitDouble(ref writer, WireTags.GapNeeded, g.Needed);
+            WriteText(ref writer, WireTags.GapText, g.Text, entry.TextLength);
+            WriteText(ref writer, WireTags.GapTextZh, g.TextZh, entry.TextZhLength);
+        }
+    }
+
+    // A string's UTF-8 length is zero exactly when the string is empty, which proto3 leaves out.
+    private static int TextSize(uint tag, int utf8Length) => utf8Length == 0 ? 0 : WireSize.Delimited(tag, utf8Length);
+
+    private static void WriteEncoded(ref ProtoSpanWriter writer, uint tag, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != 0)
+        {
+            writer.WriteLengthPrefix(tag, utf8.Length);
+            writer.WriteRaw(utf8);
+        }
+    }
+
+    private static void WriteText(ref ProtoSpanWriter writer, uint tag, string value, int utf8Length)
+    {
+        if (utf8Length != 0)
+        {
+            writer.WriteString(tag, value, utf8Length);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using ScoringGrid.Scoring;
+
+namespace ScoringGrid.Server.Scoring.Wire;
+
+/// <summary>
+/// What the measuring pass learns and the writing pass needs, per thread: every nested message's
+/// size (written before its contents) and the explanation texts, built once and encoded to UTF-8
+/// once (counting and then encoding would transcode the long bilingual texts twice). Reused, so a
+/// response costs no allocation of its own.
+/// </summary>
+internal sealed class ResponseLayout
+{
+    [ThreadStatic]
+    private static ResponseLayout? t_layout;
+
+    private CriterionLayout[] _criteria = new CriterionLayout[64];
+    private GapLayout[] _gaps = new GapLayout[16];
+    private byte[] _texts = new byte[16 * 1024];
+    private int _textsUsed;
+
+    public static ResponseLayout ForThisThread => t_layout ??= new ResponseLayout();
+
+    public int ResultSize { get; set; }
+
+    public IReadOnlyList<Gap> Gaps { get; set; } = [];
+
+    public IReadOnlyList<string> Notes { get; set; } = [];
+
+    public Span<CriterionLayout> Criteria(int count)
+    {
+        if (_criteria.Length < count)
+        {
+            _criteria = new CriterionLayout[Math.Max(count, _criteria.Length * 2)];
+        }
+
+        return _criteria.AsSpan(0, count);
+    }
+
+    public Span<GapLayout> GapSizes(int count)
+    {
+        if (_gaps.Length < count)
+        {
+            _gaps = new GapLayout[Math.Max(count, _gaps.Length * 2)];
+        }
+
+        return _gaps.AsSpan(0, count);
+    }
+
+    /// <summary>Encodes <paramref name="text"/> for the writing pass; its bytes are <see cref="Text"/>(start, length).</summary>
+    public (int Start, int Length) EncodeText(string text)
+    {
+        var start = _textsUsed;
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_texts.Length - start < most)
+        {
+            Array.Resize(ref _texts, Math.Max(_texts.Length * 2, start + most));
+        }
+
+        var length = Encoding.UTF8.GetBytes(text, _texts.AsSpan(start));
+        _textsUsed = start + length;
+        return (start, length);
+    }
+
+    public ReadOnlySpan<byte> Text(int start, int length) => _texts.AsSpan(start, length);
+
+    /// <summary>Lets go of the lists and texts of the response just written, so the thread does not keep them alive.</summary>
+    public void Release()
+    {
+        Gaps = [];
+        Notes = [];
+        _textsUsed = 0;
+        if (_texts.Length > KeptTextBytes)
+        {
+            _texts = new byte[16 * 1024];
+        }
+    }
+
+    // A rare huge response must not pin its text buffer to the thread.
+    private const int KeptTextBytes = 1024 * 1024;
+}

@@ -1,0 +1,61 @@
+using System.Buffers;
+using Google.Protobuf;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server.Tests.Scoring.Wire;
+
+/// <summary>
+/// One application answered by every path the server has: the message path (map + Google.Protobuf,
+/// the reference) and the wire writer as unary Evaluate and EvaluateStream use it.
+/// </summary>
+internal sealed class ResponsePaths(RuleSetCatalog catalog)
+{
+    private readonly ScoringOperations _operations = Operations(catalog);
+
+    public RuleSetCatalog Catalog { get; } = catalog;
+
+    public static ScoringOperations Operations(RuleSetCatalog catalog)
+    {
+        var provider = new Server.RuleSets.RuleSetProvider(catalog);
+        return new ScoringOperations(provider, ScoringOptions.Default, new Server.Observability.ServerMetrics(new Prometheus.MetricRegistry(), provider));
+    }
+
+    /// <summary>What Google.Protobuf writes for the message the old path builds.</summary>
+    public byte[] Message(V1.Application? application, V1.ResultView view) =>
+        _operations.Evaluate(application, CallerIdentity.Anonymous, Catalog, out _, null, view).ToByteArray();
+
+    /// <summary>EvaluateStream's path: written at once into the slot's buffer, scored into the thread's reused result.</summary>
+    public byte[] Stream(V1.Application? application, V1.ResultView view)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        output.Write<byte>([0xEE]); // the writer must append after what is there, not overwrite it
+        _operations.EvaluateForWire(application, CallerIdentity.Anonymous, Catalog, view, output);
+        Assert.Equal(0xEE, output.WrittenSpan[0]);
+        return output.WrittenSpan[1..].ToArray();
+    }
+
+    /// <summary>Unary Evaluate's path: the reply through its marshaller, both ways the transport may call it.</summary>
+    public byte[] Unary(V1.Application? application, V1.ResultView view)
+    {
+        var reply = _operations.EvaluateForWire(application, CallerIdentity.Anonymous, Catalog, out _, view);
+        var marshaller = EvaluateReply.Marshaller;
+        var buffered = new ArrayBufferWriter<byte>();
+        marshaller.BufferSerializer!(reply, buffered);
+
+        var sized = new byte[marshaller.CalculateSize(reply)];
+        marshaller.Serializer(reply, sized);
+        Assert.Equal(buffered.WrittenSpan.ToArray(), sized);
+        return sized;
+    }
+
+    /// <summary>Asserts that every path writes the reference bytes, and returns them.</summary>
+    public byte[] AssertIdentical(V1.Application? application, V1.ResultView view)
+    {
+        var expected = Message(application, view);
+        Assert.Equal(expected, Stream(application, view));
+        Assert.Equal(expected, Unary(application, view));
+        return expected;
+    }
+}
