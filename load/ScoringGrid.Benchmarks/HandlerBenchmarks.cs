@@ -3,15 +3,17 @@ using BenchmarkDotNet.Attributes;
 using ScoringGrid.Grpc;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Scoring.Wire;
 using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Benchmarks;
 
 /// <summary>
 /// One EvaluateStream message as the server handles it, without the transport: request bytes →
-/// parse → map → score → response bytes, the response written by the wire writer as the server
-/// does (ParseScoreSerialize) or through a message as it did before (ParseScoreMapSerialize). The
-/// baseline only parses the request, so the ratio says what the rest costs next to protobuf itself.
+/// application → score → response bytes, read and written by the wire reader and writer as the
+/// server does (ReadScoreWrite, ReadScoreWriteUnary) or through messages as it did before
+/// (ParseScoreMapSerialize). The baseline only parses the request with Google.Protobuf, so the
+/// ratio says what the rest costs next to protobuf itself.
 /// </summary>
 [MemoryDiagnoser]
 public class HandlerBenchmarks
@@ -55,22 +57,29 @@ public class HandlerBenchmarks
 
     /// <summary>What EvaluateStream does per message: the answer written into the slot's buffer by the wire writer.</summary>
     [Benchmark]
-    public int ParseScoreSerialize()
+    public int ReadScoreWrite()
     {
-        var request = V1.EvaluateRequest.Parser.ParseFrom(_request);
         _output.Reset();
-        _scoring.EvaluateForWire(request.Application, CallerIdentity.Anonymous, _scoring.Catalog, request.View, _output);
+        _scoring.EvaluateForWire(_request, CallerIdentity.Anonymous, _scoring.Catalog, _output);
         return _output.WrittenCount;
+    }
+
+    /// <summary>The request read into the core's application without a message.</summary>
+    [Benchmark]
+    public int ReadOnly()
+    {
+        var reader = EvaluateRequestReader.ForCurrentThread;
+        reader.TryRead(_request, out _);
+        return reader.Application.Items.Count;
     }
 
     /// <summary>What unary Evaluate does: the reply framed by the transport's codec through its marshaller.</summary>
     [Benchmark]
-    public int ParseScoreSerializeUnary()
+    public int ReadScoreWriteUnary()
     {
-        var request = V1.EvaluateRequest.Parser.ParseFrom(_request);
-        var reply = _scoring.EvaluateForWire(request.Application, CallerIdentity.Anonymous, _scoring.Catalog, out _, request.View);
+        _scoring.EvaluateForWire(_request, CallerIdentity.Anonymous, _scoring.Catalog, out var reply, out _);
         _output.Reset();
-        return GrpcMessageCodec.WriteMessage(_output, reply, EvaluateReply.Marshaller, null, null);
+        return GrpcMessageCodec.WriteMessage(_output, reply!, EvaluateReply.Marshaller, null, null);
     }
 
     /// <summary>The path before the wire writer: map into a message, serialize it with Google.Protobuf.</summary>

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
-using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Server;
+using ScoringGrid.Server.Scoring;
 
 namespace ScoringGrid.Server.Grpc;
 
@@ -29,8 +29,8 @@ internal sealed class EvaluateStreamBatch(EvaluateStreamBatch.Scorer score, Eval
     private int _count;
     private int _parts;
 
-    /// <summary>Scores one parsed request into <paramref name="reply"/>; false when it needs <see cref="AsyncScorer"/> instead.</summary>
-    public delegate bool Scorer(V1.EvaluateRequest request, IBufferWriter<byte> reply);
+    /// <summary>Reads and scores one request from its bytes into <paramref name="reply"/>, or says why it could not.</summary>
+    public delegate WireEvaluation Scorer(ReadOnlySpan<byte> request, IBufferWriter<byte> reply);
 
     /// <summary>Scores a request that needs I/O (verified figures), in order, while the batch is answered.</summary>
     public delegate Task AsyncScorer(V1.EvaluateRequest request, IBufferWriter<byte> reply);
@@ -145,33 +145,29 @@ internal sealed class EvaluateStreamBatch(EvaluateStreamBatch.Scorer score, Eval
         {
             SerializedMessage request = Request!;
             Request = null;
-            V1.EvaluateRequest parsed;
             try
             {
-                parsed = V1.EvaluateRequest.Parser.ParseFrom(request.Span);
-            }
-            catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException or InvalidOperationException or FormatException)
-            {
-                // What the transport answers for an unparsable message: INTERNAL.
-                Fault = new RpcException(GrpcErrors.UnparsableMessage());
-                return;
-            }
-            finally
-            {
-                request.Release();
-            }
-
-            try
-            {
-                if (!score(parsed, Reply))
+                switch (score(request.Span, Reply))
                 {
-                    Deferred = parsed;
+                    case WireEvaluation.Unparsable:
+                        // What the transport answers for an unparsable message: INTERNAL.
+                        Fault = new RpcException(GrpcErrors.UnparsableMessage());
+                        break;
+                    case WireEvaluation.NeedsVerification:
+                        // The reader accepted these bytes, so the parser does too.
+                        Reply.Reset();
+                        Deferred = V1.EvaluateRequest.Parser.ParseFrom(request.Span);
+                        break;
                 }
             }
             catch (Exception ex)
             {
                 // Rethrown in order by WriteAsync, so the call fails exactly as a sequential handler would.
                 Fault = ex;
+            }
+            finally
+            {
+                request.Release();
             }
         }
 

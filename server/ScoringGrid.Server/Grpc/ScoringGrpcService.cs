@@ -18,8 +18,9 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
         MethodType.DuplexStreaming, ServiceName, "EvaluateStream", SerializedMessage.RequestMarshaller, SerializedMessage.ResponseMarshaller);
 
     // The response is written straight from the core's result (see Scoring/Wire).
-    private static readonly Method<V1.EvaluateRequest, EvaluateReply> EvaluateMethod = new(
-        MethodType.Unary, ServiceName, "Evaluate", Marshallers.Create<V1.EvaluateRequest>(), EvaluateReply.Marshaller);
+    // The request is read straight into the core's application (see Scoring/Wire/EvaluateRequestReader).
+    private static readonly Method<SerializedMessage, EvaluateReply> EvaluateMethod = new(
+        MethodType.Unary, ServiceName, "Evaluate", SerializedMessage.RequestMarshaller, EvaluateReply.Marshaller);
 
     public GrpcServiceDefinition CreateDefinition() =>
         GrpcServiceDefinition.CreateBuilder(ServiceName)
@@ -31,15 +32,24 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
             .Build();
 
     /// <summary>An invalid application fails the call with its status; the message names the field or rule.</summary>
-    private Task<EvaluateReply> EvaluateAsync(V1.EvaluateRequest request, ServerCallContext context)
+    private Task<EvaluateReply> EvaluateAsync(SerializedMessage request, ServerCallContext context)
     {
-        if (request.Application is { Verify: true })
+        try
         {
-            return EvaluateVerifiedAsync(request, context);
+            switch (scoring.EvaluateForWire(request.Span, Caller(context), scoring.Catalog, out var reply, out var error))
+            {
+                case WireEvaluation.Unparsable:
+                    throw new RpcException(GrpcErrors.UnparsableMessage());
+                case WireEvaluation.NeedsVerification:
+                    return EvaluateVerifiedAsync(V1.EvaluateRequest.Parser.ParseFrom(request.Span), context);
+                default:
+                    return error is null ? Task.FromResult(reply!) : throw Fault(error);
+            }
         }
-
-        var reply = scoring.EvaluateForWire(request.Application, Caller(context), scoring.Catalog, out var error, request.View);
-        return error is null ? Task.FromResult(reply) : throw Fault(error);
+        finally
+        {
+            request.Release();
+        }
     }
 
     private async Task<EvaluateReply> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
@@ -60,16 +70,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
         var catalog = scoring.Catalog;
         var token = context.CancellationToken;
         using var batch = new EvaluateStreamBatch(
-            (request, reply) =>
-            {
-                if (request.Application is { Verify: true })
-                {
-                    return false;
-                }
-
-                scoring.EvaluateForWire(request.Application, caller, catalog, request.View, reply);
-                return true;
-            },
+            (request, reply) => scoring.EvaluateForWire(request, caller, catalog, reply),
             async (request, reply) =>
                 (await verified.EvaluateAsync(request.Application, caller, catalog, request.View).ConfigureAwait(false)).Response.WriteTo(reply));
         while (await requests.MoveNext(token).ConfigureAwait(false))

@@ -43,41 +43,80 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     }
 
     /// <summary>
-    /// <see cref="Evaluate"/> for the gRPC transport: the reply writes the same EvaluateResponse bytes
-    /// straight from the core's result (see <c>Wire/EvaluateResponseWriter</c>). Verified scoring stays
-    /// on <see cref="Evaluate"/> (<see cref="EvaluateReply.FromMessage"/>).
+    /// <see cref="Evaluate"/> for the gRPC transport, from the request's protobuf bytes: read straight
+    /// into the core's application (see <see cref="EvaluateRequestReader"/>) and answered by a reply
+    /// that writes the same EvaluateResponse bytes straight from the core's result (see
+    /// <c>Wire/EvaluateResponseWriter</c>): the same answers as the message path, without messages. <see cref="WireEvaluation.NeedsVerification"/> leaves verified scoring (which
+    /// needs I/O and the message) to the caller.
     /// </summary>
-    public EvaluateReply EvaluateForWire(
-        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, out ScoringError? error, V1.ResultView view = V1.ResultView.Full)
+    public WireEvaluation EvaluateForWire(
+        ReadOnlySpan<byte> request, CallerIdentity caller, RuleSetCatalog catalog, out EvaluateReply? reply, out ScoringError? error)
     {
-        var id = message?.Id ?? "";
-        error = Score(message, caller, catalog, null, reuseResult: false, out var result);
-        if (error is not null)
+        reply = null;
+        var outcome = Read(request, out var reader, out error);
+        if (outcome != WireEvaluation.Scored)
         {
-            metrics.EvaluationFailed(error.Code);
-            return EvaluateReply.Failed(id, error);
+            return outcome;
         }
 
-        return EvaluateReply.Scored(id, result!, WithTexts(view));
+        var id = reader.Application.Id;
+        if (error is null)
+        {
+            error = Score(reader.Application, caller, catalog, null, reuseResult: false, out var result);
+            if (error is null)
+            {
+                reply = EvaluateReply.Scored(id, result!, WithTexts(reader.View));
+                return outcome;
+            }
+        }
+
+        metrics.EvaluationFailed(error.Code);
+        reply = EvaluateReply.Failed(id, error);
+        return outcome;
     }
 
     /// <summary>
-    /// <see cref="EvaluateForWire(V1.Application?, CallerIdentity, RuleSetCatalog, out ScoringError?, V1.ResultView)"/>
-    /// written at once into <paramref name="output"/> (EvaluateStream). Nothing outlives the call, so
-    /// the application is scored into this thread's reusable result and allocates no result of its own.
+    /// <see cref="EvaluateForWire(ReadOnlySpan{byte}, CallerIdentity, RuleSetCatalog, out EvaluateReply?, out ScoringError?)"/>
+    /// written at once into <paramref name="output"/> (EvaluateStream), into this thread's reusable result.
     /// </summary>
-    public void EvaluateForWire(V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, V1.ResultView view, IBufferWriter<byte> output)
+    public WireEvaluation EvaluateForWire(ReadOnlySpan<byte> request, CallerIdentity caller, RuleSetCatalog catalog, IBufferWriter<byte> output)
     {
-        var id = message?.Id ?? "";
-        var error = Score(message, caller, catalog, null, reuseResult: true, out var result);
+        var outcome = Read(request, out var reader, out var error);
+        if (outcome != WireEvaluation.Scored)
+        {
+            return outcome;
+        }
+
+        var id = reader.Application.Id;
+        ScoreResult? result = null;
+        error ??= Score(reader.Application, caller, catalog, null, reuseResult: true, out result);
         if (error is not null)
         {
             metrics.EvaluationFailed(error.Code);
             EvaluateResponseWriter.WriteFailed(output, id, error);
-            return;
+            return outcome;
         }
 
-        EvaluateResponseWriter.WriteScored(output, id, result!, WithTexts(view));
+        EvaluateResponseWriter.WriteScored(output, id, result!, WithTexts(reader.View));
+        return outcome;
+    }
+
+    // Reads the request into this thread's reader; error is the application's mapping error or its absence.
+    private static WireEvaluation Read(ReadOnlySpan<byte> request, out EvaluateRequestReader reader, out ScoringError? error)
+    {
+        reader = EvaluateRequestReader.ForCurrentThread;
+        if (!reader.TryRead(request, out error))
+        {
+            return WireEvaluation.Unparsable;
+        }
+
+        if (!reader.HasApplication)
+        {
+            error = ApplicationRequired();
+            return WireEvaluation.Scored;
+        }
+
+        return reader.Application.Verify ? WireEvaluation.NeedsVerification : WireEvaluation.Scored;
     }
 
     public V1.ListRuleSetsResponse ListRuleSets(CallerIdentity caller)
@@ -117,16 +156,19 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         result = null;
         if (message is null)
         {
-            return new ScoringError(ScoringErrorCodes.InvalidArgument, "application", "application is required");
+            return ApplicationRequired();
         }
 
         var app = ApplicationMapping.ToCore(message, out var error);
-        if (app is null)
-        {
-            return error;
-        }
+        return app is null ? error : Score(app, caller, catalog, observed, reuseResult, out result);
+    }
 
-        if (!catalog.TryResolve(app.RuleSet, out var rs, out error))
+    private ScoringError? Score(
+        Application app, CallerIdentity caller, RuleSetCatalog catalog, IReadOnlyDictionary<string, double>? observed, bool reuseResult,
+        out ScoreResult? result)
+    {
+        result = null;
+        if (!catalog.TryResolve(app.RuleSet, out var rs, out var error))
         {
             return error;
         }
@@ -160,6 +202,8 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         result = outcome.Result;
         return null;
     }
+
+    private static ScoringError ApplicationRequired() => new(ScoringErrorCodes.InvalidArgument, "application", "application is required");
 
     // Unspecified (and any view this server does not know) means FULL.
     private static bool WithTexts(V1.ResultView view) => view != V1.ResultView.Scores;

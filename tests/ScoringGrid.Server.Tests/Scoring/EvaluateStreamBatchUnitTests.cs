@@ -3,6 +3,8 @@ using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Server.Grpc;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Scoring.Wire;
 
 namespace ScoringGrid.Server.Tests.Scoring;
 
@@ -54,7 +56,7 @@ public sealed class EvaluateStreamBatchUnitTests
     public async Task ScorerFailure_IsRethrownInOrder()
     {
         using var batch = new EvaluateStreamBatch(
-            (request, reply) => request.Application.Id == "app-33" ? throw new InvalidOperationException("boom") : Echo(request, reply),
+            (request, reply) => Read(request).Id == "app-33" ? throw new InvalidOperationException("boom") : Echo(request, reply),
             (_, _) => Task.CompletedTask);
         for (var i = 0; i < 50; i++)
         {
@@ -74,12 +76,12 @@ public sealed class EvaluateStreamBatchUnitTests
     {
         var asyncIds = new List<string>();
         using var batch = new EvaluateStreamBatch(
-            (request, reply) => request.Application.Verify ? false : Echo(request, reply),
+            (request, reply) => Read(request).Verify ? WireEvaluation.NeedsVerification : Echo(request, reply),
             async (request, reply) =>
             {
                 await Task.Yield();
                 asyncIds.Add(request.Application.Id);
-                Echo(request, reply);
+                new V1.EvaluateResponse { ApplicationId = request.Application.Id }.WriteTo(reply);
             });
         for (var i = 0; i < 40; i++)
         {
@@ -111,10 +113,24 @@ public sealed class EvaluateStreamBatchUnitTests
         Assert.Equal(["second"], writer.Ids);
     }
 
-    private static bool Echo(V1.EvaluateRequest request, IBufferWriter<byte> reply)
+    // Answers with the application id, as the real scorer answers an unparsable request.
+    private static WireEvaluation Echo(ReadOnlySpan<byte> request, IBufferWriter<byte> reply)
     {
-        new V1.EvaluateResponse { ApplicationId = request.Application.Id }.WriteTo(reply);
-        return true;
+        var reader = new EvaluateRequestReader();
+        if (!reader.TryRead(request, out _))
+        {
+            return WireEvaluation.Unparsable;
+        }
+
+        new V1.EvaluateResponse { ApplicationId = reader.Application.Id }.WriteTo(reply);
+        return WireEvaluation.Scored;
+    }
+
+    private static ScoringGrid.Scoring.Application Read(ReadOnlySpan<byte> request)
+    {
+        var reader = new EvaluateRequestReader();
+        Assert.True(reader.TryRead(request, out _));
+        return reader.Application;
     }
 
     private static SerializedMessage Request(string id, bool verify = false) =>

@@ -7,8 +7,9 @@ using ScoringGrid.Server.Security;
 namespace ScoringGrid.Server.Tests.Scoring.Wire;
 
 /// <summary>
-/// One application answered by every path the server has: the message path (map + Google.Protobuf,
-/// the reference) and the wire writer as unary Evaluate and EvaluateStream use it.
+/// One application answered by every path the server has: the message path (parse, map, Google.Protobuf:
+/// the reference) and the request's bytes read and answered by the wire reader and writer as unary
+/// Evaluate and EvaluateStream do.
 /// </summary>
 internal sealed class ResponsePaths(RuleSetCatalog catalog)
 {
@@ -31,7 +32,7 @@ internal sealed class ResponsePaths(RuleSetCatalog catalog)
     {
         var output = new ArrayBufferWriter<byte>();
         output.Write<byte>([0xEE]); // the writer must append after what is there, not overwrite it
-        _operations.EvaluateForWire(application, CallerIdentity.Anonymous, Catalog, view, output);
+        Assert.Equal(WireEvaluation.Scored, _operations.EvaluateForWire(Request(application, view), CallerIdentity.Anonymous, Catalog, output));
         Assert.Equal(0xEE, output.WrittenSpan[0]);
         return output.WrittenSpan[1..].ToArray();
     }
@@ -39,15 +40,26 @@ internal sealed class ResponsePaths(RuleSetCatalog catalog)
     /// <summary>Unary Evaluate's path: the reply through its marshaller, both ways the transport may call it.</summary>
     public byte[] Unary(V1.Application? application, V1.ResultView view)
     {
-        var reply = _operations.EvaluateForWire(application, CallerIdentity.Anonymous, Catalog, out _, view);
+        Assert.Equal(WireEvaluation.Scored, _operations.EvaluateForWire(Request(application, view), CallerIdentity.Anonymous, Catalog, out var reply, out _));
         var marshaller = EvaluateReply.Marshaller;
         var buffered = new ArrayBufferWriter<byte>();
-        marshaller.BufferSerializer!(reply, buffered);
+        marshaller.BufferSerializer!(reply!, buffered);
 
-        var sized = new byte[marshaller.CalculateSize(reply)];
-        marshaller.Serializer(reply, sized);
+        var sized = new byte[marshaller.CalculateSize(reply!)];
+        marshaller.Serializer(reply!, sized);
         Assert.Equal(buffered.WrittenSpan.ToArray(), sized);
         return sized;
+    }
+
+    private static byte[] Request(V1.Application? application, V1.ResultView view)
+    {
+        var request = new V1.EvaluateRequest { View = view };
+        if (application is not null)
+        {
+            request.Application = application;
+        }
+
+        return request.ToByteArray();
     }
 
     /// <summary>Asserts that every path writes the reference bytes, and returns them.</summary>
