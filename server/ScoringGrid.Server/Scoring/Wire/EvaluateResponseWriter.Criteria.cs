@@ -4,13 +4,17 @@ namespace ScoringGrid.Server.Scoring.Wire;
 
 internal static partial class EvaluateResponseWriter
 {
-    private static int MeasureCriteria(IReadOnlyList<Criterion> criteria, bool withTexts, CriterionWireParts[] parts, ResponseLayout layout)
+    // The core hands out its criteria array behind IReadOnlyList; a span over it spares an interface call and a copy per read.
+    private static ReadOnlySpan<Criterion> AsSpan(IReadOnlyList<Criterion> criteria) =>
+        criteria is Criterion[] array ? array : criteria.ToArray();
+
+    private static int MeasureCriteria(ReadOnlySpan<Criterion> criteria, bool withTexts, CriterionWireParts[] parts, ResponseLayout layout)
     {
-        var sizes = layout.Criteria(criteria.Count);
+        var sizes = layout.Criteria(criteria.Length);
         var total = 0;
         for (var i = 0; i < sizes.Length; i++)
         {
-            var c = criteria[i];
+            ref readonly var c = ref criteria[i];
             ref var entry = ref sizes[i];
             var size = parts[i].Size
                 + (c.Passed ? WireSize.Varint(WireTags.CriterionPassed) + 1 : 0)
@@ -38,12 +42,12 @@ internal static partial class EvaluateResponseWriter
         return total;
     }
 
-    private static void WriteCriteria(ref ProtoSpanWriter writer, IReadOnlyList<Criterion> criteria, CriterionWireParts[] parts, ResponseLayout layout)
+    private static void WriteCriteria(ref ProtoSpanWriter writer, ReadOnlySpan<Criterion> criteria, CriterionWireParts[] parts, ResponseLayout layout)
     {
-        var sizes = layout.Criteria(criteria.Count);
+        var sizes = layout.Criteria(criteria.Length);
         for (var i = 0; i < sizes.Length; i++)
         {
-            var c = criteria[i];
+            ref readonly var c = ref criteria[i];
             ref readonly var entry = ref sizes[i];
             ref readonly var constant = ref parts[i];
             writer.WriteLengthPrefix(WireTags.ResultCriterion, entry.Size);

@@ -30,7 +30,7 @@ internal static partial class EvaluateResponseWriter
             size += WireSize.String(WireTags.ResultPriority, priorities[i]);
         }
 
-        size += MeasureCriteria(r.Criteria, withTexts, parts.Criteria, layout);
+        size += MeasureCriteria(AsSpan(r.Criteria), withTexts, parts.Criteria, layout);
         if (withTexts)
         {
             // Gaps are computed on first read and kept by the result; the layout keeps the list for the writing pass.
@@ -76,7 +76,7 @@ internal static partial class EvaluateResponseWriter
             writer.WriteString(WireTags.ResultPriority, priorities[i], WireSize.Utf8(priorities[i]));
         }
 
-        WriteCriteria(ref writer, r.Criteria, parts.Criteria, layout);
+        WriteCriteria(ref writer, AsSpan(r.Criteria), parts.Criteria, layout);
         if (withTexts)
         {
             WriteGaps(ref writer, layout.Gaps, layout);
