@@ -2,7 +2,7 @@
 # Collector ingest into a real Redis on loopback: N targets (default 3000, more than one collector keeps up with) of about 200 series each,
 # all served by one platform simulator, scraped every 5 s; reports samples/s and scrapes/s written,
 # and how many 200-series targets that is at the 15 s default interval, and the CPU each process spent per
-# sample written (utime+stime over the window): unlike samples/s that figure holds on a machine busy with other work.
+# sample written (user + system time, with reaped children, over the window): unlike samples/s that figure holds on a machine busy with other work.
 # Usage: bash load/bench/collector-ingest.sh [targets (3000)] [measure-seconds (30)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,8 +36,9 @@ dotnet "$root/collector/ScoringGrid.Collector/bin/Release/net10.0/sg-collector.d
 pid_col=$!
 wait_port "$p_col"
 
-# CPU ticks (utime + stime) of a process; fields counted after the ")" that closes its name.
-ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+# CPU ticks of a process and its reaped children (utime stime cutime cstime: Redis' AOF rewrites are
+# forked children); fields counted after the ")" that closes its name.
+ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$1/stat"; }
 cpu() { echo "$(ticks "$pid_redis") $(ticks "$pid_col") $(ticks "$pid_sim") $(awk '{ print $2 + $3 + $4 + $7 + $8 }' <(head -1 /proc/stat))"; }
 counter() { curl -s "http://127.0.0.1:$p_col/metrics" | awk -v m="$1" '$1 ~ "^"m { s += $NF } END { printf "%.0f", s }'; }
 sleep 10   # every target scraped at least once; JIT and connections warm
