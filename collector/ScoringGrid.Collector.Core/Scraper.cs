@@ -108,7 +108,7 @@ public sealed partial class Scraper : IDisposable
             };
 
             var batch = BuildBatch(state, timestamp, failure, error, duration, failure == ScrapeFailure.None ? parsed!.Samples : []);
-            Record(target.PlatformId, failure, error, duration, batch);
+            Record(state, failure, error, duration, batch);
             var (stored, dropped) = await EnqueueAndFlushAsync(state, batch).ConfigureAwait(false);
             state.ConsecutiveFailures = failure == ScrapeFailure.None ? 0 : state.ConsecutiveFailures + 1;
             return new ScrapeResult
@@ -156,10 +156,14 @@ public sealed partial class Scraper : IDisposable
     /// <summary>Releases the HTTP clients.</summary>
     public void Dispose() => _fetcher.Dispose();
 
-    private void Record(string platformId, ScrapeFailure failure, string? error, TimeSpan duration, ScrapeBatch batch)
+    private void Record(TargetState state, ScrapeFailure failure, string? error, TimeSpan duration, ScrapeBatch batch)
     {
-        _metrics.Scrapes.WithLabels(platformId, CollectorMetrics.ResultLabel(failure)).Inc();
-        _metrics.ScrapeDuration.WithLabels(platformId).Observe(duration.TotalSeconds);
+        var platformId = state.PlatformId;
+        var scrapes = failure == ScrapeFailure.None
+            ? state.ScrapeSuccesses ??= _metrics.Scrapes.WithLabels(platformId, CollectorMetrics.ResultLabel(failure))
+            : _metrics.Scrapes.WithLabels(platformId, CollectorMetrics.ResultLabel(failure));
+        scrapes.Inc();
+        (state.ScrapeDurations ??= _metrics.ScrapeDuration.WithLabels(platformId)).Observe(duration.TotalSeconds);
         if (batch.StaleMarkers > 0)
         {
             _metrics.StaleMarkers.WithLabels(platformId).Inc(batch.StaleMarkers);

@@ -19,6 +19,7 @@ public sealed class PlatformSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorOptions _options;
+    private readonly MetricsBody _body;
     private long _requests;
     private long _served;
     private volatile SimulatorMode _mode;
@@ -27,6 +28,7 @@ public sealed class PlatformSimulator : IAsyncDisposable
     {
         _app = app;
         _options = options;
+        _body = new MetricsBody(options);
         _mode = options.Mode;
         MetricsUrl = url;
     }
@@ -111,8 +113,9 @@ public sealed class PlatformSimulator : IAsyncDisposable
                 return;
         }
 
-        var body = MetricsBody.Render(_options, mode, Interlocked.Increment(ref _served));
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(body), context.RequestAborted).ConfigureAwait(false);
+        var body = _body.Render(mode, Interlocked.Increment(ref _served));
+        response.ContentLength = body.Length; // one write, no chunked encoding
+        await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task WriteHugeAsync(HttpResponse response, CancellationToken cancellationToken)

@@ -8,6 +8,8 @@ namespace ScoringGrid.Collector.Internal;
 // costs no allocation.
 internal static class SeriesIdentity
 {
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\"\n");
+
     public static int MaxLength(string name, ReadOnlySpan<Label> labels)
     {
         var length = name.Length + 2;
@@ -57,22 +59,34 @@ internal static class SeriesIdentity
             at += label.Name.Length;
             destination[at++] = '=';
             destination[at++] = '"';
-            foreach (var c in label.Value)
-            {
-                switch (c)
-                {
-                    case '\\': destination[at++] = '\\'; destination[at++] = '\\'; break;
-                    case '"': destination[at++] = '\\'; destination[at++] = '"'; break;
-                    case '\n': destination[at++] = '\\'; destination[at++] = 'n'; break;
-                    default: destination[at++] = c; break;
-                }
-            }
-
+            at += Escape(label.Value, destination[at..]);
             destination[at++] = '"';
         }
 
         destination[at++] = '}';
         return at;
+    }
+
+    // Copies `value` escaped into `destination` and returns the length written. Values rarely
+    // need escaping: runs between escapes are found with a vectorised search and copied whole.
+    private static int Escape(ReadOnlySpan<char> value, Span<char> destination)
+    {
+        var at = 0;
+        while (true)
+        {
+            var next = value.IndexOfAny(Escaped);
+            if (next < 0)
+            {
+                value.CopyTo(destination[at..]);
+                return at + value.Length;
+            }
+
+            value[..next].CopyTo(destination[at..]);
+            at += next;
+            destination[at++] = '\\';
+            destination[at++] = value[next] == '\n' ? 'n' : value[next];
+            value = value[(next + 1)..];
+        }
     }
 
     public static string Create(string name, ReadOnlySpan<Label> labels)

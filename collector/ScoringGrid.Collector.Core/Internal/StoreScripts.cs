@@ -54,7 +54,8 @@ internal static class StoreScripts
 
     // KEYS: 1 last, then pairs (raw, daily) per series. ARGV: 1 raw cutoff ms (exclusive),
     // 2 first day kept, then the series ids in KEYS' order. An open day older than the cutoff
-    // (a series that stopped) is cut from its `last` entry, which keeps its first three fields.
+    // (a series that stopped) is cut from its `last` entry, which keeps timestamp, value and flag
+    // (as the full layout's first three fields, whatever layout the entry had).
     // Returns the number of raw samples and rollup days removed.
     public const string Trim = """
         local rawCut = tonumber(ARGV[1])
@@ -72,6 +73,13 @@ internal static class StoreScripts
           local last = redis.call('HGET', KEYS[1], sid)
           if last then
             local head, day = string.match(last, '^(%S+ %S+ %S+) (%S+)')
+            local ts, value = string.match(last, '^(-?%d+),([^,]+)')
+            if ts then
+              -- Compact layout: the open day is that of last_ts = ts - lag.
+              local lag = tonumber(string.match(last, ',l(%d+)') or '0')
+              day = math.floor((tonumber(ts) - lag) / 86400000)
+              head = ts .. ' ' .. value .. (string.find(last, ',S$') and ' S' or ' V')
+            end
             if day and tonumber(day) < dayCut then
               redis.call('HSET', KEYS[1], sid, head)
               removed = removed + 1

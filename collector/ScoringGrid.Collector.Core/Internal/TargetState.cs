@@ -1,3 +1,5 @@
+using ScoringGrid.Prometheus;
+
 namespace ScoringGrid.Collector.Internal;
 
 // Everything the collector remembers about one target between scrapes. Gate serialises
@@ -34,6 +36,12 @@ internal sealed class TargetState
     public int PendingSamples { get; set; }
 
     public int ConsecutiveFailures { get; set; }
+
+    // This target's children of sg_collector_scrapes_total{result="success"} and of the scrape
+    // duration histogram, looked up once: each lookup hashes the label values, per scrape.
+    public CounterChild? ScrapeSuccesses { get; set; }
+
+    public HistogramChild? ScrapeDurations { get; set; }
 
     public bool TryGet(ReadOnlySpan<char> id, out SeriesEntry entry) => _lookup.TryGetValue(id, out entry!);
 

@@ -71,12 +71,25 @@ internal sealed class ChildSet<TChild>
 
     private void Insert(Entry entry)
     {
+        // Binary search for the first child not before the new one: a process that labels by
+        // target (the collector: thousands) inserts each child once, and a linear scan made
+        // that quadratic in comparisons while targets come up.
         var old = _sorted;
-        var index = 0;
-        while (index < old.Length && LabelValuesComparer.Compare(old[index].LabelValues, entry.LabelValues) < 0)
+        int lo = 0, hi = old.Length;
+        while (lo < hi)
         {
-            index++;
+            var mid = (lo + hi) >>> 1;
+            if (LabelValuesComparer.Compare(old[mid].LabelValues, entry.LabelValues) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
+
+        var index = lo;
 
         var next = new Entry[old.Length + 1];
         old.AsSpan(0, index).CopyTo(next);

@@ -21,4 +21,15 @@ public class SeriesIdentityUnitTests
         Assert.Equal(
             SeriesIdentity.Create("x", [new Label("type", "a"), new Label("industry", "b")]),
             SeriesIdentity.Create("x", [new Label("industry", "b"), new Label("type", "a")]));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"")]
+    [InlineData("\n\\x\"")]
+    [InlineData("a value long enough for the vectorised search, \"quoted\" twice\\ with a \\ and a\nline feed at 64+ chars\n")]
+    public void Create_EscapesEveryQuoteBackslashAndLineFeed_Anywhere(string value)
+    {
+        var expected = value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        Assert.Equal($"m{{a=\"{expected}\",b=\"{expected}\"}}", SeriesIdentity.Create("m", [new Label("b", value), new Label("a", value)]));
+    }
 }

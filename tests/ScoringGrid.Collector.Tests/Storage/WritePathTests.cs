@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScoringGrid.Collector.Internal;
 using ScoringGrid.Collector.Tests.Support;
 using ScoringGrid.PlatformSimulator;
@@ -185,5 +186,92 @@ public class WritePathTests(RedisServerFixture redis)
 
         var g2 = (await store.GetSeriesAsync(id)).Single(s => s.Id == "g");
         Assert.Equal((day + Day + 1, 1e300, false), (g2.LastTimestampMs, g2.LastValue, g2.LastIsStale));
+    }
+
+    [Fact]
+    public async Task LastEntriesInTheFullLayout_AreContinuedExactly_AndTrimmed()
+    {
+        // What the collector wrote before the compact `last` layout: raw members, descriptors and
+        // `last` entries in the full layout, the open day inside.
+        var id = CollectorHarness.NewPlatformId("full");
+        var db = redis.Connection.GetDatabase();
+        var day = 20_100 * Day;
+        static string R(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+        async Task PreviousAsync(string sid, bool staleAtEnd, params (long Ms, double Value)[] samples)
+        {
+            foreach (var (ms, v) in samples)
+            {
+                await db.SortedSetAddAsync(RedisKeys.Raw(id, sid), $"{ms}:{ValueText.Format(v)}", ms);
+            }
+
+            var r = ExpectedRollups(samples.Select(s => new StoredSample(s.Ms, s.Value, IsStale: false)))[^1];
+            var ts = samples[^1].Ms + (staleAtEnd ? 1_000 : 0);
+            if (staleAtEnd)
+            {
+                await db.SortedSetAddAsync(RedisKeys.Raw(id, sid), $"{ts}:S", ts);
+            }
+
+            var dayNumber = r.Day.DayNumber - SampleStore.EpochDayNumber;
+            await db.HashSetAsync(RedisKeys.Last(id), sid, string.Join(' ',
+                ts, R(r.Last), staleAtEnd ? "S" : "V", dayNumber, r.Count, R(r.Sum), R(r.Min), R(r.Max), R(r.Last), R(r.Increase), r.FirstTimestampMs, r.LastTimestampMs));
+            await db.HashSetAsync(RedisKeys.Series(id), sid, SeriesDescriptor.Write(sid, "gauge", []));
+        }
+
+        await PreviousAsync("c_total", false, (day + 1_000, 0.1), (day + 2_000, 0.30000000000000004), (day + 3_000, 0.2));
+        await PreviousAsync("g", false, (day + 1_000, 7.25), (day + 2_000, -3.5));
+        await PreviousAsync("s", true, (day + 1_000, 5), (day + 2_000, 5));
+        Assert.DoesNotContain(",", (string?)await db.HashGetAsync(RedisKeys.Last(id), "c_total"), StringComparison.Ordinal);
+
+        var store = new SampleStore(redis.Connection);
+        var c = Series(id, "c_total");
+        Assert.Equal(1, await store.WriteAsync(Batch(id, day + 4_000, (c, 1.7, false))));
+        Assert.Equal(1, await store.WriteAsync(Batch(id, day + Day + 1, (c, 2.9, false))));
+        Assert.Contains(",", (string?)await db.HashGetAsync(RedisKeys.Last(id), "c_total"), StringComparison.Ordinal);
+
+        var all = (DateOnly.FromDayNumber(SampleStore.EpochDayNumber), new DateOnly(2100, 1, 1));
+        var raw = await store.ReadSamplesAsync(id, "c_total", 0, long.MaxValue);
+        Assert.Equal(5, raw.Count);
+        Assert.Equal(ExpectedRollups(raw), await store.ReadRollupsAsync(id, "c_total", all.Item1, all.Item2));
+        Assert.Equal(2, (await store.ReadRollupsAsync(id, "c_total", all.Item1, all.Item2)).Count);
+        Assert.Equal(ExpectedRollups(await store.ReadSamplesAsync(id, "g", 0, long.MaxValue)), await store.ReadRollupsAsync(id, "g", all.Item1, all.Item2));
+
+        // The stopped series' open days (full layout) and c_total's closed day go; c_total's open day (compact) stays.
+        var cut = DateTimeOffset.FromUnixTimeMilliseconds(day + Day) + store.Options.RollupRetention;
+        Assert.Equal(3, await store.TrimAsync(id, cut) - 10); // the 10 raw samples are past their retention too
+        Assert.Empty(await store.ReadRollupsAsync(id, "g", all.Item1, all.Item2));
+        Assert.Empty(await store.ReadRollupsAsync(id, "s", all.Item1, all.Item2));
+        Assert.Equal(ExpectedRollups(raw)[^1], Assert.Single(await store.ReadRollupsAsync(id, "c_total", all.Item1, all.Item2)));
+        var series = (await store.GetSeriesAsync(id)).ToDictionary(s => s.Id);
+        Assert.Equal((day + 2_000, -3.5, false), (series["g"].LastTimestampMs, series["g"].LastValue, series["g"].LastIsStale));
+        Assert.Equal((day + 3_000, 5.0, true), (series["s"].LastTimestampMs, series["s"].LastValue, series["s"].LastIsStale));
+    }
+
+    [Fact]
+    public async Task Trim_OfCompactEntries_CutsOnlyOpenDaysPastRetention_KeepingTimestampValueAndFlag()
+    {
+        var id = CollectorHarness.NewPlatformId("trimc");
+        var store = new SampleStore(redis.Connection);
+        var (a, b, m) = (Series(id, "a"), Series(id, "b"), Series(id, "m"));
+        var now = 20_000 * Day;
+        await store.WriteAsync(Batch(id, now - (2 * Day), (a, 1, false), (b, 1, false), (m, 4, false)));
+        await store.WriteAsync(Batch(id, now - (2 * Day) + 5, (a, 2, false), (b, double.NaN, false), (m, double.NaN, true)));
+        await store.WriteAsync(Batch(id, now, (a, 3, false)));
+        var db = redis.Connection.GetDatabase();
+        Assert.Equal("1727827200005,1,1,0,l5", (string?)await db.HashGetAsync(RedisKeys.Last(id), "b")); // last_ts before ts
+
+        var cut = DateTimeOffset.FromUnixTimeMilliseconds(now - Day) + store.Options.RollupRetention;
+        Assert.Equal(1 + 2, await store.TrimAsync(id, cut) - 7); // a's closed day, b's and m's open days; 7 raw samples
+        Assert.Equal("1727827200005 1 V", (string?)await db.HashGetAsync(RedisKeys.Last(id), "b"));
+        Assert.Equal("1727827200005 4 S", (string?)await db.HashGetAsync(RedisKeys.Last(id), "m"));
+        var all = (DateOnly.FromDayNumber(SampleStore.EpochDayNumber), new DateOnly(2100, 1, 1));
+        Assert.Equal(3.0, Assert.Single(await store.ReadRollupsAsync(id, "a", all.Item1, all.Item2)).Last);
+        Assert.Empty(await store.ReadRollupsAsync(id, "b", all.Item1, all.Item2));
+
+        // Both trimmed series go on from their kept value, in a new process (this one's memory still
+        // has the open days it wrote).
+        store = new SampleStore(redis.Connection);
+        await store.WriteAsync(Batch(id, now + 1, (b, 0.5, false), (m, 6, false)));
+        Assert.Equal(0.5, Assert.Single(await store.ReadRollupsAsync(id, "b", all.Item1, all.Item2)).Increase); // a reset from 1
+        Assert.Equal(2.0, Assert.Single(await store.ReadRollupsAsync(id, "m", all.Item1, all.Item2)).Increase);
     }
 }

@@ -7,9 +7,12 @@ internal sealed class LabelArena
 {
     private const int MaxChunkLength = 4096;
 
-    private Label[] _chunk = new Label[64];
+    private Label[] _chunk;
     private int _start;
     private int _used;
+
+    // A first chunk of two labels per expected sample, a typical scrape's share.
+    public LabelArena(int expectedSamples) => _chunk = new Label[Math.Clamp(expectedSamples * 2, 64, MaxChunkLength)];
 
     // Labels added since the current sample began.
     public int Count => _used - _start;

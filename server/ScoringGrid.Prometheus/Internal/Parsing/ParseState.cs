@@ -10,6 +10,9 @@ internal sealed class ParseState
         Format = format;
         Options = options;
         Samples = new List<Sample>(expectedSamples);
+        Interner = new Utf8Interner(expectedSamples);
+        Labels = new LabelArena(expectedSamples);
+        Series = new SeriesIndex(expectedSamples);
         FamiliesByName = new Dictionary<string, MetricFamily>(StringComparer.Ordinal);
         FamilyBySpan = FamiliesByName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -20,11 +23,13 @@ internal sealed class ParseState
 
     public ParserOptions Options { get; }
 
-    public Utf8Interner Interner { get; } = new();
+    // Sized from the expected samples like Samples: a scrape body otherwise regrows each table
+    // a few times, rehashing or copying what it held, on every parse.
+    public Utf8Interner Interner { get; }
 
-    public LabelArena Labels { get; } = new();
+    public LabelArena Labels { get; }
 
-    public SeriesIndex Series { get; } = new();
+    public SeriesIndex Series { get; }
 
     public Dictionary<string, MetricFamily> FamiliesByName { get; }
 

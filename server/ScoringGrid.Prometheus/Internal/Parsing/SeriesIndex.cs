@@ -5,8 +5,14 @@ namespace ScoringGrid.Prometheus.Internal.Parsing;
 // chained through an index array, so no per-series key is allocated.
 internal sealed class SeriesIndex
 {
-    private readonly Dictionary<int, int> _lastWithHash = [];
-    private readonly List<int> _previousWithHash = [];
+    private readonly Dictionary<int, int> _lastWithHash;
+    private readonly List<int> _previousWithHash;
+
+    public SeriesIndex(int expectedSeries)
+    {
+        _lastWithHash = new Dictionary<int, int>(expectedSeries);
+        _previousWithHash = new List<int>(expectedSeries);
+    }
 
     // Records sample <paramref name="index"/> (which must be the next index) unless an equal
     // series was recorded before; returns the earlier sample's index or -1.

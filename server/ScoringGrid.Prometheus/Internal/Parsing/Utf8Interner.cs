@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace ScoringGrid.Prometheus.Internal.Parsing;
@@ -11,8 +12,16 @@ internal sealed class Utf8Interner
     private const int MaxInternedLength = 256;
     private const int MaxEntries = 1 << 16;
 
-    private Entry[] _entries = new Entry[256];
+    private Entry[] _entries;
     private int _count;
+
+    // Room for about one new string per expected sample (its name or a label value) before the
+    // table grows; it grows as needed beyond that.
+    public Utf8Interner(int expectedStrings)
+    {
+        var length = (int)BitOperations.RoundUpToPowerOf2((uint)(Math.Clamp(expectedStrings, 128, MaxEntries) * 2));
+        _entries = new Entry[length];
+    }
 
     public string Intern(ReadOnlySpan<byte> body, int offset, int length)
     {
