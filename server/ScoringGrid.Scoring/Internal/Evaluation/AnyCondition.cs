@@ -46,8 +46,8 @@ internal sealed class AnyCondition(Condition[] parts) : Condition
         }
 
         var passed = Evaluate(input, out _, out _);
-        Clause(en, passed, $"any of [{subEn}]");
-        Clause(zh, passed, $"满足其一 [{subZh}]");
+        Clause(en, passed).Append($"any of [{subEn}]");
+        Clause(zh, passed).Append($"满足其一 [{subZh}]");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

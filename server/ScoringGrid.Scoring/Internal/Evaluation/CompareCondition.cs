@@ -27,15 +27,21 @@ internal sealed class CompareCondition(ValueExpression value, double threshold, 
         var op = strict ? ">" : "≥";
         if (double.IsNaN(observed))
         {
-            Clause(en, false, $"{Value.Text} not declared (needs {op} {Numbers.Format(threshold)})");
-            Clause(zh, false, $"{Value.TextZh} 未申报（要求 {op} {Numbers.Format(threshold)}）");
+            Clause(en, false).Append($"{Value.Text} not declared (needs {op} {Numbers.Of(threshold)})");
+            Clause(zh, false).Append($"{Value.TextZh} 未申报（要求 {op} {Numbers.Of(threshold)}）");
             return;
         }
 
-        var shortBy = passed ? "" : $", short by {Numbers.Format(threshold - observed)}";
-        var shortByZh = passed ? "" : $"，差 {Numbers.Format(threshold - observed)}";
-        Clause(en, passed, $"{Value.Text} = {Numbers.Format(observed)} (needs {op} {Numbers.Format(threshold)}{shortBy})");
-        Clause(zh, passed, $"{Value.TextZh} = {Numbers.Format(observed)}（要求 {op} {Numbers.Format(threshold)}{shortByZh}）");
+        var english = Clause(en, passed).Append($"{Value.Text} = {Numbers.Of(observed)} (needs {op} {Numbers.Of(threshold)}");
+        var chinese = Clause(zh, passed).Append($"{Value.TextZh} = {Numbers.Of(observed)}（要求 {op} {Numbers.Of(threshold)}");
+        if (!passed)
+        {
+            english.Append($", short by {Numbers.Of(threshold - observed)}");
+            chinese.Append($"，差 {Numbers.Of(threshold - observed)}");
+        }
+
+        english.Append(')');
+        chinese.Append('）');
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

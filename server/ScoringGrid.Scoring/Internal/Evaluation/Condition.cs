@@ -29,13 +29,19 @@ internal abstract class Condition
     /// <summary>Adds the smallest changes that make this condition pass. Called only when it fails.</summary>
     public abstract void AddGaps(EvaluationInput input, string level, List<Gap> gaps);
 
-    protected static void Clause(StringBuilder sb, bool passed, string text)
+    protected static void Clause(StringBuilder sb, bool passed, string text) => Clause(sb, passed).Append(text);
+
+    /// <summary>
+    /// Starts a clause and returns the builder for its text, so that <c>.Append($"…")</c> formats the
+    /// text straight into it (an interpolated-string handler) instead of into a string first.
+    /// </summary>
+    protected static StringBuilder Clause(StringBuilder sb, bool passed)
     {
         if (sb.Length > 0)
         {
             sb.Append("; ");
         }
 
-        sb.Append(passed ? "✓ " : "✗ ").Append(text);
+        return sb.Append(passed ? "✓ " : "✗ ");
     }
 }

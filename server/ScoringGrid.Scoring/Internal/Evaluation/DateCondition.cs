@@ -27,8 +27,8 @@ internal sealed class DateCondition(int index, string id, DateOnly bound, bool o
         var actual = day == EvaluationInput.MissingDate
             ? "not declared"
             : DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Clause(en, passed, $"{id} = {actual} (needs {(onOrBefore ? "on or before" : "on or after")} {_boundText})");
-        Clause(zh, passed, $"{id} = {actual}（要求{(onOrBefore ? "不晚于" : "不早于")} {_boundText}）");
+        Clause(en, passed).Append($"{id} = {actual} (needs {(onOrBefore ? "on or before" : "on or after")} {_boundText})");
+        Clause(zh, passed).Append($"{id} = {actual}（要求{(onOrBefore ? "不晚于" : "不早于")} {_boundText}）");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>

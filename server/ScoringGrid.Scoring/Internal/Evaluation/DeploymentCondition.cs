@@ -29,8 +29,8 @@ internal sealed class DeploymentCondition(string[] allowed) : Condition
     {
         var passed = Evaluate(input, out _, out _);
         var actual = input.Deployment.Length == 0 ? "not declared" : input.Deployment;
-        Clause(en, passed, $"deployment = {actual} (needs {_list})");
-        Clause(zh, passed, $"部署方式 = {actual}（要求 {_list}）");
+        Clause(en, passed).Append($"deployment = {actual} (needs {_list})");
+        Clause(zh, passed).Append($"部署方式 = {actual}（要求 {_list}）");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>

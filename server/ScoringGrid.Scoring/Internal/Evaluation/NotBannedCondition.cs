@@ -27,8 +27,8 @@ internal sealed class NotBannedCondition : Condition
         }
 
         var until = ban.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Clause(en, false, $"disqualified until {until}: {ban.Reason}");
-        Clause(zh, false, $"已被取消资格至 {until}：{ban.Reason}");
+        Clause(en, false).Append($"disqualified until {until}: {ban.Reason}");
+        Clause(zh, false).Append($"已被取消资格至 {until}：{ban.Reason}");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

@@ -19,8 +19,8 @@ internal sealed class PercentOfCondition(ValueExpression value, ValueExpression 
     public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
     {
         var passed = Evaluate(input, out var observed, out var required);
-        Clause(en, passed, $"{value.Text} = {Numbers.Format(observed)} (needs ≥ {Numbers.Format(percent)} % of {of.Text} = {Numbers.Format(required)})");
-        Clause(zh, passed, $"{value.Text} = {Numbers.Format(observed)}（要求不低于 {of.Text} 的 {Numbers.Format(percent)}% 即 {Numbers.Format(required)}）");
+        Clause(en, passed).Append($"{value.Text} = {Numbers.Of(observed)} (needs ≥ {Numbers.Of(percent)} % of {of.Text} = {Numbers.Of(required)})");
+        Clause(zh, passed).Append($"{value.Text} = {Numbers.Of(observed)}（要求不低于 {of.Text} 的 {Numbers.Of(percent)}% 即 {Numbers.Of(required)}）");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

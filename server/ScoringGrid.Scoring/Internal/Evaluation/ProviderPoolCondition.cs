@@ -23,8 +23,8 @@ internal sealed class ProviderPoolCondition(FlagCondition confirmed) : Condition
         if (input.ProviderPool is not null)
         {
             var on = OnList(input);
-            Clause(en, on, $"provider '{input.Provider}' {(on ? "is" : "is not")} on the pool list");
-            Clause(zh, on, $"云服务商“{input.Provider}”{(on ? "在" : "不在")}资源池名单内");
+            Clause(en, on).Append($"provider '{input.Provider}' {(on ? "is" : "is not")} on the pool list");
+            Clause(zh, on).Append($"云服务商“{input.Provider}”{(on ? "在" : "不在")}资源池名单内");
         }
     }
 

@@ -19,8 +19,8 @@ internal sealed class ProvinceCondition(string province) : Condition
     {
         var passed = Evaluate(input, out _, out _);
         var actual = input.Province.Length == 0 ? "not declared" : input.Province;
-        Clause(en, passed, $"applicant.province = {actual} (needs {province})");
-        Clause(zh, passed, $"所在省份 = {actual}（要求 {province}）");
+        Clause(en, passed).Append($"applicant.province = {actual} (needs {province})");
+        Clause(zh, passed).Append($"所在省份 = {actual}（要求 {province}）");
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
