@@ -96,8 +96,41 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
             return null;
         }
 
-        var snapshot = Current();
-        return snapshot.Bans.TryGetValue(creditCode, out var ban) && asOf >= ban.Since && asOf <= ban.Until ? ban : null;
+        return Current().Find(creditCode, asOf);
+    }
+
+    /// <summary>
+    /// The bans as of now, refreshed from Redis without blocking when the snapshot is older than the
+    /// refresh interval. Async code scores against this instead of calling <see cref="Find"/>,
+    /// whose refresh waits on Redis synchronously: a thread-pool thread blocked on the connection
+    /// while the pool is short of threads to complete its reads stalls until the sync timeout.
+    /// </summary>
+    public async Task<IDisqualificationRegistry> CurrentAsync()
+    {
+        var snapshot = _snapshot;
+        if (!IsFresh(snapshot, _time.GetTimestamp()))
+        {
+            var db = _redis.GetDatabase();
+            var version = (long?)await db.StringGetAsync(_keys.BanVersion).ConfigureAwait(false) ?? 0;
+            if (version == _snapshot.Version)
+            {
+                lock (_gate)
+                {
+                    if (_snapshot.Version == version)
+                    {
+                        _snapshot = _snapshot with { CheckedAt = _time.GetTimestamp() };
+                    }
+
+                    snapshot = _snapshot;
+                }
+            }
+            else
+            {
+                snapshot = Publish(version, await db.HashGetAllAsync(_keys.Bans).ConfigureAwait(false));
+            }
+        }
+
+        return snapshot;
     }
 
     /// <summary>The recorded ban of an applicant, expired or not, straight from Redis.</summary>
@@ -123,11 +156,14 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         Publish(version, all);
     }
 
+    private bool IsFresh(Snapshot snapshot, long now) =>
+        snapshot.CheckedAt != long.MinValue && _time.GetElapsedTime(snapshot.CheckedAt, now) < _refreshInterval;
+
     private Snapshot Current()
     {
         var snapshot = _snapshot;
         var now = _time.GetTimestamp();
-        if (snapshot.CheckedAt != long.MinValue && _time.GetElapsedTime(snapshot.CheckedAt, now) < _refreshInterval)
+        if (IsFresh(snapshot, now))
         {
             return snapshot;
         }
@@ -135,7 +171,7 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         lock (_gate)
         {
             snapshot = _snapshot;
-            if (snapshot.CheckedAt != long.MinValue && _time.GetElapsedTime(snapshot.CheckedAt, now) < _refreshInterval)
+            if (IsFresh(snapshot, now))
             {
                 return snapshot;
             }
@@ -198,5 +234,9 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         }
     }
 
-    private sealed record Snapshot(long Version, FrozenDictionary<string, Disqualification> Bans, long CheckedAt);
+    private sealed record Snapshot(long Version, FrozenDictionary<string, Disqualification> Bans, long CheckedAt) : IDisqualificationRegistry
+    {
+        public Disqualification? Find(string creditCode, DateOnly asOf) =>
+            !string.IsNullOrEmpty(creditCode) && Bans.TryGetValue(creditCode, out var ban) && asOf >= ban.Since && asOf <= ban.Until ? ban : null;
+    }
 }

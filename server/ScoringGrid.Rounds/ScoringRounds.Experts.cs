@@ -44,7 +44,7 @@ public sealed partial class ScoringRounds
             .Where(e => !string.Equals(e.Item1, field, StringComparison.Ordinal))
             .Append((field, score));
         var now = _time.GetUtcNow();
-        var scored = Evaluate(rs, roundId, applicationId, json, RoundScorer.GroupExperts(merged), now);
+        var scored = Evaluate(rs, roundId, applicationId, json, RoundScorer.GroupExperts(merged), await BansAsync().ConfigureAwait(false), now);
         var detail = $"{expertId} {line} = {score.ToString("R", CultureInfo.InvariantCulture)}";
         var record = AuditRecordJson.Write(NewRecord(roundId, applicationId, AuditKinds.ExpertScore, keyId, now, rs, scored, detail));
         var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(RoundScripts.ExpertScore,
@@ -71,16 +71,22 @@ public sealed partial class ScoringRounds
         var (json, _) = await ReadApplicationAsync(roundId, applicationId).ConfigureAwait(false);
         var experts = await ReadExpertsAsync(roundId, applicationId).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var scored = Evaluate(rs, roundId, applicationId, json, experts, now);
+        var scored = Evaluate(rs, roundId, applicationId, json, experts, await BansAsync().ConfigureAwait(false), now);
         var seq = await RecordAsync(roundId, applicationId, AuditKinds.Evaluation, keyId, now, rs, scored, force: true).ConfigureAwait(false);
         return new ApplicationEvaluation(roundId, applicationId, scored.Result, scored.ResultJson, seq);
     }
 
-    private ScoredInput Evaluate(CompiledRuleSet rs, string roundId, string applicationId, string json, IReadOnlyDictionary<string, double[]> experts, DateTimeOffset at)
+    private ScoredInput Evaluate(
+        CompiledRuleSet rs, string roundId, string applicationId, string json, IReadOnlyDictionary<string, double[]> experts, IDisqualificationRegistry bans, DateTimeOffset at)
     {
         var application = ApplicationJson.Parse(json, out var error) ?? throw RoundErrors.Corrupt(_keys.App(roundId, applicationId), "application");
-        return RoundScorer.Score(rs, application, experts, _options, at, out error) ?? throw RoundErrors.Scoring(error!);
+        return RoundScorer.Score(rs, application, experts, _options, bans, at, out error) ?? throw RoundErrors.Scoring(error!);
     }
+
+    // The bans to score against in async code, refreshed without blocking a thread on Redis
+    // (see RedisDisqualificationRegistry.CurrentAsync).
+    private Task<IDisqualificationRegistry> BansAsync() =>
+        _options.Registry is RedisDisqualificationRegistry redis ? redis.CurrentAsync() : Task.FromResult(_options.Registry);
 
     private Task<long> RecordAsync(string roundId, string appId, string kind, string keyId, DateTimeOffset at, CompiledRuleSet rs, ScoredInput scored, bool force) =>
         RecordAsync(Db, roundId, appId, kind, keyId, at, rs, scored, force);

@@ -47,12 +47,13 @@ public sealed partial class ScoringRounds
         string roundId, CompiledRuleSet rs, IReadOnlyList<StoredApplication> apps, string kind, string keyId)
     {
         var now = _time.GetUtcNow();
+        var bans = await BansAsync().ConfigureAwait(false);
         var scored = new List<ScoredApplication>(apps.Count);
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var app in apps)
         {
             var application = ApplicationJson.Parse(app.Json, out var error);
-            var result = application is null ? null : RoundScorer.Score(rs, application, app.Experts, _options, now, out error);
+            var result = application is null ? null : RoundScorer.Score(rs, application, app.Experts, _options, bans, now, out error);
             if (result is null)
             {
                 failed[app.Id] = error?.Message ?? "unreadable";

@@ -36,7 +36,8 @@ public sealed partial class ScoringRounds
         var appId = application.Id;
         var experts = await ReadExpertsAsync(roundId, appId).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var scored = RoundScorer.Score(rs, application, experts, _options, now, out var scoreError) ?? throw RoundErrors.Scoring(scoreError!);
+        var bans = await BansAsync().ConfigureAwait(false);
+        var scored = RoundScorer.Score(rs, application, experts, _options, bans, now, out var scoreError) ?? throw RoundErrors.Scoring(scoreError!);
 
         var json = Encoding.UTF8.GetString(applicationJson.Span);
         var sha = Sha256Hex.Of(applicationJson.Span);

@@ -1,3 +1,4 @@
+using System.Text;
 using ScoringGrid.Scoring.Internal.Evaluation;
 
 namespace ScoringGrid.Scoring;
@@ -58,6 +59,17 @@ public readonly struct Criterion
 
     /// <summary>Both explanations at once (cheaper than reading the two properties).</summary>
     public void GetExplanations(out string english, out string chinese) => (english, chinese) = Definition.Explain(this);
+
+    /// <summary>
+    /// Both explanations appended to the caller's builders: the same texts as
+    /// <see cref="GetExplanations"/>, without a string of their own (for writers that encode them at once).
+    /// </summary>
+    public void AppendExplanations(StringBuilder english, StringBuilder chinese)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(chinese);
+        Definition.AppendExplanations(this, english, chinese);
+    }
 
     internal Criterion WithPoints(double points) => new(Definition, Input, Passed, ObservedValue, RequiredValue, points);
 }

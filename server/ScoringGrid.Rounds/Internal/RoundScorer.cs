@@ -14,6 +14,7 @@ internal static class RoundScorer
         Application application,
         IReadOnlyDictionary<string, double[]>? experts,
         RoundsOptions options,
+        IDisqualificationRegistry bans,
         DateTimeOffset at,
         out ScoringError? error)
     {
@@ -27,7 +28,7 @@ internal static class RoundScorer
         }
 
         var input = ApplicationWriter.ToJson(application);
-        return ScoreInput(ruleSet, input, options.Registry, options.ProviderPool, at, out error);
+        return ScoreInput(ruleSet, input, bans, options.ProviderPool, at, out error);
     }
 
     public static ScoredInput? ScoreInput(

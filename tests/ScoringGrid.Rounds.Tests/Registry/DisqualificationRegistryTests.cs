@@ -8,6 +8,30 @@ namespace ScoringGrid.Rounds.Tests.Registry;
 public sealed class DisqualificationRegistryTests(RedisServerFixture redis)
 {
     [Fact]
+    public async Task CurrentAsync_RefreshesWithoutBlocking_AndSeesANewBanAndALift_OnceTheIntervalHasPassed()
+    {
+        var h = new RoundsHarness(redis);
+        var other = new RedisDisqualificationRegistry(redis.Connection, h.Time, h.Prefix, TimeSpan.FromSeconds(5));
+        var asOf = new DateOnly(2020, 1, 1);
+        Assert.Null((await other.CurrentAsync()).Find("CC-7", asOf));
+
+        await h.Registry.DisqualifyAsync("CC-7", "forged invoices", new DateOnly(2019, 6, 1), "k");
+        var beforeRefresh = (await other.CurrentAsync()).Find("CC-7", asOf);
+        h.Time.Advance(TimeSpan.FromSeconds(6));
+        var afterRefresh = await other.CurrentAsync();
+        await h.Registry.LiftAsync("CC-7", "overturned", "k");
+        var heldSnapshot = afterRefresh.Find("CC-7", asOf);
+        h.Time.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Null(beforeRefresh);
+        Assert.Equal("forged invoices", afterRefresh.Find("CC-7", asOf)?.Reason);
+        // A snapshot is what scoring read: it does not change under a later lift.
+        Assert.Equal("forged invoices", heldSnapshot?.Reason);
+        Assert.Null((await other.CurrentAsync()).Find("CC-7", asOf));
+        Assert.Null(other.Find("CC-7", asOf));
+    }
+
+    [Fact]
     public async Task ABan_KeepsAnApplicantOut_ForThreeYears_ThenExpires()
     {
         var h = new RoundsHarness(redis, withRegistry: true, start: new DateTimeOffset(2018, 9, 1, 8, 0, 0, TimeSpan.Zero));

@@ -41,29 +41,58 @@ internal sealed class CheckCriterion(
 
     public override (string En, string Zh) Explain(in Criterion criterion)
     {
-        var input = criterion.Input;
-        if (!Applies(input))
+        if (!Applies(criterion.Input))
         {
-            return ($"{Title}: not applicable ({when!.Id} is not declared yes)", $"{TitleZh}：不适用（{when!.Id} 非“是”）");
+            return NotApplicable();
         }
 
-        // The clauses go into builders reused per thread (conditions never call back into a
-        // criterion's Explain: {rule:} references are inlined when compiling), and each text is
-        // composed in one allocation: no builder, buffer or intermediate string per criterion.
-        var en = (t_en ??= new StringBuilder(512)).Clear();
-        var zh = (t_zh ??= new StringBuilder(256)).Clear();
-        condition.Explain(input, en, zh);
+        // Each text is composed in one allocation from the clauses (see Clauses).
+        var (en, zh) = Clauses(criterion.Input);
         var texts = (
             Compose(Title, criterion.Passed ? " passed: " : " failed: ", en),
             Compose(TitleZh, criterion.Passed ? "通过：" : "未通过：", zh));
+        ReleaseLongBuilders(en, zh);
+        return texts;
+    }
+
+    public override void AppendExplanations(in Criterion criterion, StringBuilder en, StringBuilder zh)
+    {
+        if (!Applies(criterion.Input))
+        {
+            var (english, chinese) = NotApplicable();
+            en.Append(english);
+            zh.Append(chinese);
+            return;
+        }
+
+        var (clausesEn, clausesZh) = Clauses(criterion.Input);
+        en.Append(Title).Append(criterion.Passed ? " passed: " : " failed: ").Append(clausesEn);
+        zh.Append(TitleZh).Append(criterion.Passed ? "通过：" : "未通过：").Append(clausesZh);
+        ReleaseLongBuilders(clausesEn, clausesZh);
+    }
+
+    private (string En, string Zh) NotApplicable() =>
+        ($"{Title}: not applicable ({when!.Id} is not declared yes)", $"{TitleZh}：不适用（{when!.Id} 非“是”）");
+
+    // The condition's clauses, in builders reused per thread (conditions never call back into a
+    // criterion's explanation: {rule:} references are inlined when compiling), so neither a builder
+    // nor an intermediate string is allocated per criterion.
+    private (StringBuilder En, StringBuilder Zh) Clauses(EvaluationInput input)
+    {
+        var en = (t_en ??= new StringBuilder(512)).Clear();
+        var zh = (t_zh ??= new StringBuilder(256)).Clear();
+        condition.Explain(input, en, zh);
+        return (en, zh);
+    }
+
+    private static void ReleaseLongBuilders(StringBuilder en, StringBuilder zh)
+    {
         if (en.Capacity > 4096 || zh.Capacity > 4096)
         {
             // An unusually long explanation must not pin a large buffer to the thread.
             t_en = null;
             t_zh = null;
         }
-
-        return texts;
     }
 
     private static string Compose(string title, string verdict, StringBuilder clauses) =>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>One rule at one level: what a result's <see cref="Criterion"/> reports on.</summary>
@@ -35,6 +37,14 @@ internal abstract class CriterionDefinition(string ruleId, string title, string 
 
     /// <summary>The explanation of an evaluated entry, in English and Chinese.</summary>
     public abstract (string En, string Zh) Explain(in Criterion criterion);
+
+    /// <summary>The same texts as <see cref="Explain"/>, appended to the caller's builders.</summary>
+    public virtual void AppendExplanations(in Criterion criterion, StringBuilder en, StringBuilder zh)
+    {
+        var (english, chinese) = Explain(criterion);
+        en.Append(english);
+        zh.Append(chinese);
+    }
 
     /// <summary>Adds the changes that would make a failed entry pass.</summary>
     public virtual void AddGaps(EvaluationInput input, List<Gap> gaps)

@@ -23,8 +23,9 @@ internal static partial class EvaluateResponseWriter
                 + WireSize.ImplicitDouble(WireTags.CriterionPoints, c.Points);
             if (withTexts)
             {
-                // Explanations are built here once and encoded for the writing pass.
-                c.GetExplanations(out var explanation, out var explanationZh);
+                // Explanations are built here once, into reused builders, and encoded for the writing pass.
+                var (explanation, explanationZh) = layout.ExplanationBuilders();
+                c.AppendExplanations(explanation, explanationZh);
                 (entry.ExplanationStart, entry.ExplanationLength) = layout.EncodeText(explanation);
                 (entry.ExplanationZhStart, entry.ExplanationZhLength) = layout.EncodeText(explanationZh);
                 size += TextSize(WireTags.CriterionExplanation, entry.ExplanationLength)

@@ -18,6 +18,12 @@ internal sealed class ResponseLayout
     private GapLayout[] _gaps = new GapLayout[16];
     private byte[] _texts = new byte[16 * 1024];
     private int _textsUsed;
+    private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
+    private StringBuilder _english = new(512);
+    private StringBuilder _chinese = new(256);
+
+    // A builder that grew past this for one unusually long explanation is not kept.
+    private const int KeptBuilderCapacity = 8 * 1024;
 
     public static ResponseLayout ForThisThread => t_layout ??= new ResponseLayout();
 
@@ -60,6 +66,44 @@ internal sealed class ResponseLayout
         var length = Encoding.UTF8.GetBytes(text, _texts.AsSpan(start));
         _textsUsed = start + length;
         return (start, length);
+    }
+
+    /// <summary>
+    /// Encodes the text in <paramref name="text"/> chunk by chunk (a surrogate pair split between
+    /// chunks is carried over by the encoder), with no string in between.
+    /// </summary>
+    public (int Start, int Length) EncodeText(StringBuilder text)
+    {
+        var start = _textsUsed;
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_texts.Length - start < most)
+        {
+            Array.Resize(ref _texts, Math.Max(_texts.Length * 2, start + most));
+        }
+
+        var encoder = _encoder;
+        encoder.Reset();
+        var at = start;
+        foreach (var chunk in text.GetChunks())
+        {
+            at += encoder.GetBytes(chunk.Span, _texts.AsSpan(at), flush: false);
+        }
+
+        at += encoder.GetBytes([], _texts.AsSpan(at), flush: true);
+        _textsUsed = at;
+        return (start, at - start);
+    }
+
+    /// <summary>Builders for one criterion's explanations, emptied for each use.</summary>
+    public (StringBuilder English, StringBuilder Chinese) ExplanationBuilders()
+    {
+        if (_english.Capacity > KeptBuilderCapacity || _chinese.Capacity > KeptBuilderCapacity)
+        {
+            _english = new StringBuilder(512);
+            _chinese = new StringBuilder(256);
+        }
+
+        return (_english.Clear(), _chinese.Clear());
     }
 
     public ReadOnlySpan<byte> Text(int start, int length) => _texts.AsSpan(start, length);
