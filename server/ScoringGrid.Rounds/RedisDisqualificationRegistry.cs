@@ -99,6 +99,9 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         return Current().Find(creditCode, asOf);
     }
 
+    /// <summary>How old the local snapshot may get before a lookup checks Redis again.</summary>
+    public TimeSpan RefreshInterval => _refreshInterval;
+
     /// <summary>
     /// The bans as of now, refreshed from Redis without blocking when the snapshot is older than the
     /// refresh interval. Async code scores against this instead of calling <see cref="Find"/>,

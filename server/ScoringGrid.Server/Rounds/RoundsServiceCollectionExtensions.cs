@@ -11,6 +11,7 @@ internal static class RoundsServiceCollectionExtensions
     {
         services.AddSingleton<RedisRounds>();
         services.AddSingleton<RoundsGrpcService>();
+        services.AddHostedService<BanSnapshotRefresher>();
         return services;
     }
 }

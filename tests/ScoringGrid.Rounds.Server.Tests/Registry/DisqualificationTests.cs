@@ -43,6 +43,41 @@ public sealed class DisqualificationTests(RedisServerFixture redis) : IAsyncLife
     }
 
     [Fact]
+    public async Task TheServer_RefreshesTheRegistryInTheBackground_SoRequestsNeverWaitOnRedisForIt()
+    {
+        // With no request arriving, the server still reads the registry's version key, twice per
+        // refresh interval (1 s): plain scoring then finds the snapshot fresh on its request threads.
+        using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        var before = GetCalls(server);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (GetCalls(server) < before + 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(GetCalls(server) >= before + 3, $"GET calls {before} -> {GetCalls(server)} while idle");
+    }
+
+    private static long GetCalls(StackExchange.Redis.IServer server)
+    {
+        foreach (var group in server.Info("commandstats"))
+        {
+            foreach (var (key, value) in group)
+            {
+                if (key == "cmdstat_get")
+                {
+                    // "calls=12,usec=34,usec_per_call=2.83,..."
+                    var calls = value.Split(',')[0];
+                    return long.Parse(calls["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    [Fact]
     public async Task ABannedApplicant_IsExcludedFromAHebeiRanking()
     {
         using var rounds = _server.Rounds();
