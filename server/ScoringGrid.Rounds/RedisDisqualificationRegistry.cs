@@ -115,22 +115,8 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         {
             var db = _redis.GetDatabase();
             var version = (long?)await db.StringGetAsync(_keys.BanVersion).ConfigureAwait(false) ?? 0;
-            if (version == _snapshot.Version)
-            {
-                lock (_gate)
-                {
-                    if (_snapshot.Version == version)
-                    {
-                        _snapshot = _snapshot with { CheckedAt = _time.GetTimestamp() };
-                    }
-
-                    snapshot = _snapshot;
-                }
-            }
-            else
-            {
-                snapshot = Publish(version, await db.HashGetAllAsync(_keys.Bans).ConfigureAwait(false));
-            }
+            snapshot = Confirm(version)
+                ?? Publish(version, await db.HashGetAllAsync(_keys.Bans).ConfigureAwait(false));
         }
 
         return snapshot;
@@ -181,13 +167,22 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
 
             var db = _redis.GetDatabase();
             var version = (long?)db.StringGet(_keys.BanVersion) ?? 0;
-            if (version == snapshot.Version)
+            return Confirm(version) ?? Publish(version, db.HashGetAll(_keys.Bans));
+        }
+    }
+
+    // Redis still holds the snapshot's version: the snapshot counts as checked now. Null when it
+    // moved on (the bans must be reloaded).
+    private Snapshot? Confirm(long version)
+    {
+        lock (_gate)
+        {
+            if (_snapshot.Version != version)
             {
-                _snapshot = snapshot = snapshot with { CheckedAt = now };
-                return snapshot;
+                return null;
             }
 
-            return Publish(version, db.HashGetAll(_keys.Bans));
+            return _snapshot = _snapshot with { CheckedAt = _time.GetTimestamp() };
         }
     }
 

@@ -58,7 +58,8 @@ internal static class ApplicationMapping
         return app;
     }
 
-    private static double[]? ExpertScores(Value value)
+    /// <summary>An expert line's scores: a number or a list of numbers; null for any other value.</summary>
+    public static double[]? ExpertScores(Value value)
     {
         switch (value.KindCase)
         {

@@ -269,32 +269,7 @@ internal sealed class EvaluateRequestReader
             }
         }
 
-        Application.ExpertScores[key] = Scores(parsed) ?? InvalidScores;
-    }
-
-    private static double[]? Scores(Value value)
-    {
-        switch (value.KindCase)
-        {
-            case Value.KindOneofCase.NumberValue:
-                return [value.NumberValue];
-            case Value.KindOneofCase.ListValue:
-                var list = value.ListValue.Values;
-                var scores = new double[list.Count];
-                for (var i = 0; i < scores.Length; i++)
-                {
-                    if (list[i].KindCase != Value.KindOneofCase.NumberValue)
-                    {
-                        return null;
-                    }
-
-                    scores[i] = list[i].NumberValue;
-                }
-
-                return scores;
-            default:
-                return null;
-        }
+        Application.ExpertScores[key] = ApplicationMapping.ExpertScores(parsed) ?? InvalidScores;
     }
 
     /// <summary>Bytes that are not a valid protobuf message.</summary>

@@ -53,24 +53,10 @@ internal sealed class ResponseLayout
         return _gaps.AsSpan(0, count);
     }
 
-    /// <summary>Encodes <paramref name="text"/> for the writing pass; its bytes are <see cref="Text"/>(start, length).</summary>
-    public (int Start, int Length) EncodeText(string text)
-    {
-        var start = _textsUsed;
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_texts.Length - start < most)
-        {
-            Array.Resize(ref _texts, Math.Max(_texts.Length * 2, start + most));
-        }
-
-        var length = Encoding.UTF8.GetBytes(text, _texts.AsSpan(start));
-        _textsUsed = start + length;
-        return (start, length);
-    }
-
     /// <summary>
-    /// Encodes the text in <paramref name="text"/> chunk by chunk (a surrogate pair split between
-    /// chunks is carried over by the encoder), with no string in between.
+    /// Encodes the text in <paramref name="text"/> for the writing pass, chunk by chunk (a surrogate
+    /// pair split between chunks is carried over by the encoder), with no string in between; its
+    /// bytes are <see cref="Text"/>(start, length).
     /// </summary>
     public (int Start, int Length) EncodeText(StringBuilder text)
     {
