@@ -212,6 +212,45 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         Assert.Equal(GrpcErrors.UnparsableMessage().Detail, Uri.UnescapeDataString(string.Join(",", response.TrailingHeaders.GetValues("grpc-message"))));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x0A, 0x7F, 0x01 })] // application's length past the end
+    [InlineData(new byte[] { 0x0A, 0x02, 0x08 })] // a truncated varint inside the application
+    [InlineData(new byte[] { 0x00 })] // field number 0
+    [InlineData(new byte[] { 0x0C })] // an end-group tag with no group
+    public async Task Evaluate_UnparsableRequest_IsInternal_AndTheServerKeepsServing(byte[] payload)
+    {
+        // Unary Evaluate reads the request bytes itself (EvaluateRequestReader): what the protobuf
+        // parser refuses fails the call exactly as the transport fails an unparsable message.
+        var (status, message) = await PostUnaryAsync("Evaluate", payload);
+        Assert.Equal("13", status);
+        Assert.Equal(GrpcErrors.UnparsableMessage().Detail, message);
+
+        using var client = _server.Client();
+        var ok = await client.EvaluateAsync(Examples.Message("js-star-2019"));
+        Assert.Equal("3-star", ok.Result.Level);
+    }
+
+    private async Task<(string Status, string Message)> PostUnaryAsync(string method, byte[] payload)
+    {
+        var body = new byte[5 + payload.Length];
+        body[4] = (byte)payload.Length;
+        payload.CopyTo(body, 5);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_server.GrpcAddress}/scoringgrid.v1.Scoring/{method}")
+        {
+            Version = new Version(2, 0),
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        // A call that fails before any message may answer trailers-only: the status is then in the headers.
+        var headers = response.TrailingHeaders.Contains("grpc-status") ? response.TrailingHeaders : response.Headers;
+        return (string.Join(",", headers.GetValues("grpc-status")), Uri.UnescapeDataString(string.Join(",", headers.GetValues("grpc-message"))));
+    }
+
     [Fact]
     public async Task ListRuleSets_And_GetRuleSet_DescribeTheProgrammes()
     {
