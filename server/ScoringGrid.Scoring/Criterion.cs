@@ -1,4 +1,3 @@
-using System.Text;
 using ScoringGrid.Scoring.Internal.Evaluation;
 
 namespace ScoringGrid.Scoring;
@@ -61,14 +60,14 @@ public readonly struct Criterion
     public void GetExplanations(out string english, out string chinese) => (english, chinese) = Definition.Explain(this);
 
     /// <summary>
-    /// Both explanations appended to the caller's builders: the same texts as
-    /// <see cref="GetExplanations"/>, without a string of their own (for writers that encode them at once).
+    /// Both explanations written as UTF-8 after what the builders hold: the same texts as
+    /// <see cref="GetExplanations"/>, with no string (for writers that send the bytes).
     /// </summary>
-    public void AppendExplanations(StringBuilder english, StringBuilder chinese)
+    public void WriteExplanations(Utf8TextBuilder english, Utf8TextBuilder chinese)
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(chinese);
-        Definition.AppendExplanations(this, english, chinese);
+        Definition.WriteExplanations(this, english, chinese);
     }
 
     internal Criterion WithPoints(double points) => new(Definition, Input, Passed, ObservedValue, RequiredValue, points);

@@ -30,6 +30,8 @@ public static class ScoreResultJson
         Optional(w, "subsidy_yuan", r.SubsidyYuan);
         Strings(w, "priorities", r.Priorities);
         w.WriteStartArray("criteria");
+        var en = new Utf8TextBuilder(1024);
+        var zh = new Utf8TextBuilder(1024);
         foreach (var c in r.Criteria)
         {
             w.WriteStartObject();
@@ -41,9 +43,12 @@ public static class ScoreResultJson
             w.WriteNumber("required", c.Required);
             w.WriteNumber("points", c.Points);
             w.WriteNumber("max_points", c.MaxPoints);
-            var (en, zh) = c.Definition.Explain(c);
-            w.WriteString("explanation", en);
-            w.WriteString("explanation_zh", zh);
+            // Written as UTF-8 straight from the rule, with no string per text.
+            en.Clear();
+            zh.Clear();
+            c.WriteExplanations(en, zh);
+            w.WriteString("explanation", en.WrittenSpan);
+            w.WriteString("explanation_zh", zh.WrittenSpan);
             w.WriteEndObject();
         }
 

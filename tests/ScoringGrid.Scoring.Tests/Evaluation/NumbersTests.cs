@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text;
 using ScoringGrid.Scoring.Internal.Evaluation;
 
 namespace ScoringGrid.Scoring.Tests.Evaluation;
 
-/// <summary>Numbers in explanations: as a string and formatted in place into a builder, the same text.</summary>
+/// <summary>Numbers in explanations: as a string and written in place as UTF-8, the same text.</summary>
 public sealed class NumbersTests
 {
     [Theory]
@@ -53,7 +52,8 @@ public sealed class NumbersTests
         }
     }
 
-    private static string InPlace(double value) => new StringBuilder("x").Append($"{Numbers.Of(value)}").ToString()[1..];
+    // After other text, as explanations write numbers.
+    private static string InPlace(double value) => new Utf8TextBuilder(16).Append("x"u8).AppendNumber(value).ToString(1);
 
     // The formatting explanations used before numbers were formatted in place, without its slip of
     // leaving a bare point ("0.", for 0.001) or "-0".

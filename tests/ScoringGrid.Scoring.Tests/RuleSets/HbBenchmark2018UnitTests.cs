@@ -83,13 +83,17 @@ public class HbBenchmark2018UnitTests
         var banned = On(2018, 9, 1);
         var gate = banned.Criterion("gate.not_banned", "benchmark");
         Assert.False(gate.Passed);
-        Assert.Contains("falsified invoices", gate.Explanation, StringComparison.Ordinal);
+        Assert.Equal("Not disqualified for fraud in the last 3 years failed: ✗ disqualified until 2020-02-29: falsified invoices", gate.Explanation);
+        Assert.Equal("近三年未因弄虚作假被取消资格未通过：✗ 已被取消资格至 2020-02-29：falsified invoices", gate.ExplanationZh);
         Assert.Equal("", banned.Level);
         Assert.Contains(banned.Gaps, g => g.Kind == "registry" && g.Text.Contains("2020-02-29", StringComparison.Ordinal));
 
         Assert.Equal("", On(2017, 3, 1).Level);
         Assert.Equal("", On(2020, 2, 29).Level);
-        Assert.Equal("benchmark", On(2020, 3, 1).Level);
+        var expired = On(2020, 3, 1);
+        Assert.Equal("benchmark", expired.Level);
+        Assert.Equal("Not disqualified for fraud in the last 3 years passed: ✓ no disqualification on record", expired.Criterion("gate.not_banned", "benchmark").Explanation);
+        Assert.Equal("近三年未因弄虚作假被取消资格通过：✓ 无取消资格记录", expired.Criterion("gate.not_banned", "benchmark").ExplanationZh);
         Assert.Equal("benchmark", On(2017, 2, 28).Level);
     }
 
@@ -123,7 +127,13 @@ public class HbBenchmark2018UnitTests
 
         var off = Shipped.Score(Eligible().Provider("Unknown Cloud"), options);
         Assert.Equal("", off.Level);
-        Assert.False(off.Criterion("gate.provider_pool", "benchmark").Passed);
+        var gate = off.Criterion("gate.provider_pool", "benchmark");
+        Assert.False(gate.Passed);
+        Assert.Equal("Provider in the province's pool failed: ✓ provider_in_pool = yes; ✗ provider 'Unknown Cloud' is not on the pool list", gate.Explanation);
+        Assert.Equal("云服务商在资源池内未通过：✓ provider_in_pool = 是; ✗ 云服务商“Unknown Cloud”不在资源池名单内", gate.ExplanationZh);
+        var on = Shipped.Score(Eligible().Provider("Alibaba Cloud"), options).Criterion("gate.provider_pool", "benchmark");
+        Assert.Equal("Provider in the province's pool passed: ✓ provider_in_pool = yes; ✓ provider 'Alibaba Cloud' is on the pool list", on.Explanation);
+        Assert.Equal("云服务商在资源池内通过：✓ provider_in_pool = 是; ✓ 云服务商“Alibaba Cloud”在资源池名单内", on.ExplanationZh);
         Assert.Contains(off.Gaps, g => g.Target == "applicant.provider");
 
         // Without a list, the provider's confirmation flag is enough.

@@ -37,7 +37,7 @@ internal sealed class AllCondition(Condition[] parts) : Condition
         return true;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         foreach (var part in parts)
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>At least one part must pass (或者). Gaps name the cheapest part to fix.</summary>
@@ -35,19 +33,23 @@ internal sealed class AnyCondition(Condition[] parts) : Condition
         return false;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
-        // Alternatives are bracketed so "a or b" reads as one clause.
-        var subEn = new StringBuilder();
-        var subZh = new StringBuilder();
+        // Alternatives are bracketed so "a or b" reads as one clause, their clauses a list of their own.
+        var passed = Evaluate(input, out _, out _);
+        Clause(en, passed).Append("any of ["u8);
+        Clause(zh, passed).Append("满足其一 ["u8);
+        var enclosingEn = en.BeginClauses();
+        var enclosingZh = zh.BeginClauses();
         foreach (var part in parts)
         {
-            part.Explain(input, subEn, subZh);
+            part.Explain(input, en, zh);
         }
 
-        var passed = Evaluate(input, out _, out _);
-        Clause(en, passed).Append($"any of [{subEn}]");
-        Clause(zh, passed).Append($"满足其一 [{subZh}]");
+        en.EndClauses(enclosingEn);
+        zh.EndClauses(enclosingZh);
+        en.Append("]"u8);
+        zh.Append("]"u8);
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

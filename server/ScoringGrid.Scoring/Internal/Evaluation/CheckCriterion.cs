@@ -10,12 +10,6 @@ internal sealed class CheckCriterion(
     string ruleId, string title, string titleZh, string level, int levelIndex, Condition condition, FlagCondition? when)
     : CriterionDefinition(ruleId, title, titleZh, level, levelIndex)
 {
-    [ThreadStatic]
-    private static StringBuilder? t_en;
-
-    [ThreadStatic]
-    private static StringBuilder? t_zh;
-
     public override string Kind => "check";
 
     public override bool Gates => true;
@@ -39,69 +33,25 @@ internal sealed class CheckCriterion(
         return new Criterion(this, input, passed, observed, required, 0);
     }
 
-    public override (string En, string Zh) Explain(in Criterion criterion)
+    public override void WriteExplanations(in Criterion criterion, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         if (!Applies(criterion.Input))
         {
-            return NotApplicable();
-        }
-
-        // Each text is composed in one allocation from the clauses (see Clauses).
-        var (en, zh) = Clauses(criterion.Input);
-        var texts = (
-            Compose(Title, criterion.Passed ? " passed: " : " failed: ", en),
-            Compose(TitleZh, criterion.Passed ? "通过：" : "未通过：", zh));
-        ReleaseLongBuilders(en, zh);
-        return texts;
-    }
-
-    public override void AppendExplanations(in Criterion criterion, StringBuilder en, StringBuilder zh)
-    {
-        if (!Applies(criterion.Input))
-        {
-            var (english, chinese) = NotApplicable();
-            en.Append(english);
-            zh.Append(chinese);
+            en.Append(TitleUtf8).Append(": not applicable ("u8).Append(_whenUtf8).Append(" is not declared yes)"u8);
+            zh.Append(TitleZhUtf8).Append("：不适用（"u8).Append(_whenUtf8).Append(" 非“是”）"u8);
             return;
         }
 
-        var (clausesEn, clausesZh) = Clauses(criterion.Input);
-        en.Append(Title).Append(criterion.Passed ? " passed: " : " failed: ").Append(clausesEn);
-        zh.Append(TitleZh).Append(criterion.Passed ? "通过：" : "未通过：").Append(clausesZh);
-        ReleaseLongBuilders(clausesEn, clausesZh);
+        en.Append(TitleUtf8).Append(criterion.Passed ? " passed: "u8 : " failed: "u8);
+        zh.Append(TitleZhUtf8).Append(criterion.Passed ? "通过："u8 : "未通过："u8);
+        var enclosingEn = en.BeginClauses();
+        var enclosingZh = zh.BeginClauses();
+        condition.Explain(criterion.Input, en, zh);
+        en.EndClauses(enclosingEn);
+        zh.EndClauses(enclosingZh);
     }
 
-    private (string En, string Zh) NotApplicable() =>
-        ($"{Title}: not applicable ({when!.Id} is not declared yes)", $"{TitleZh}：不适用（{when!.Id} 非“是”）");
-
-    // The condition's clauses, in builders reused per thread (conditions never call back into a
-    // criterion's explanation: {rule:} references are inlined when compiling), so neither a builder
-    // nor an intermediate string is allocated per criterion.
-    private (StringBuilder En, StringBuilder Zh) Clauses(EvaluationInput input)
-    {
-        var en = (t_en ??= new StringBuilder(512)).Clear();
-        var zh = (t_zh ??= new StringBuilder(256)).Clear();
-        condition.Explain(input, en, zh);
-        return (en, zh);
-    }
-
-    private static void ReleaseLongBuilders(StringBuilder en, StringBuilder zh)
-    {
-        if (en.Capacity > 4096 || zh.Capacity > 4096)
-        {
-            // An unusually long explanation must not pin a large buffer to the thread.
-            t_en = null;
-            t_zh = null;
-        }
-    }
-
-    private static string Compose(string title, string verdict, StringBuilder clauses) =>
-        string.Create(title.Length + verdict.Length + clauses.Length, (title, verdict, clauses), static (span, parts) =>
-        {
-            parts.title.CopyTo(span);
-            parts.verdict.CopyTo(span[parts.title.Length..]);
-            parts.clauses.CopyTo(0, span[(parts.title.Length + parts.verdict.Length)..], parts.clauses.Length);
-        });
+    private readonly byte[] _whenUtf8 = when is null ? [] : Encoding.UTF8.GetBytes(when.Id);
 
     public override void AddGaps(EvaluationInput input, List<Gap> gaps)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary><c>value ≥ threshold</c> (以上/不少于) or <c>value &gt; threshold</c> (超过).</summary>
@@ -21,27 +19,27 @@ internal sealed class CompareCondition(ValueExpression value, double threshold, 
         return strict ? observed > threshold : observed >= threshold;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var passed = Evaluate(input, out var observed, out _);
-        var op = strict ? ">" : "≥";
+        var op = strict ? " > "u8 : " ≥ "u8;
         if (double.IsNaN(observed))
         {
-            Clause(en, false).Append($"{Value.Text} not declared (needs {op} {Numbers.Of(threshold)})");
-            Clause(zh, false).Append($"{Value.TextZh} 未申报（要求 {op} {Numbers.Of(threshold)}）");
+            Clause(en, false).Append(Value.TextUtf8).Append(" not declared (needs"u8).Append(op).AppendNumber(threshold).Append(")"u8);
+            Clause(zh, false).Append(Value.TextZhUtf8).Append(" 未申报（要求"u8).Append(op).AppendNumber(threshold).Append("）"u8);
             return;
         }
 
-        var english = Clause(en, passed).Append($"{Value.Text} = {Numbers.Of(observed)} (needs {op} {Numbers.Of(threshold)}");
-        var chinese = Clause(zh, passed).Append($"{Value.TextZh} = {Numbers.Of(observed)}（要求 {op} {Numbers.Of(threshold)}");
+        Clause(en, passed).Append(Value.TextUtf8).Append(" = "u8).AppendNumber(observed).Append(" (needs"u8).Append(op).AppendNumber(threshold);
+        Clause(zh, passed).Append(Value.TextZhUtf8).Append(" = "u8).AppendNumber(observed).Append("（要求"u8).Append(op).AppendNumber(threshold);
         if (!passed)
         {
-            english.Append($", short by {Numbers.Of(threshold - observed)}");
-            chinese.Append($"，差 {Numbers.Of(threshold - observed)}");
+            en.Append(", short by "u8).AppendNumber(threshold - observed);
+            zh.Append("，差 "u8).AppendNumber(threshold - observed);
         }
 
-        english.Append(')');
-        chinese.Append('）');
+        en.Append(")"u8);
+        zh.Append("）"u8);
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

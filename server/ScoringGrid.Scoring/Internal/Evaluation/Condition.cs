@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>
@@ -23,25 +21,12 @@ internal abstract class Condition
     /// </summary>
     public abstract bool Evaluate(EvaluationInput input, out double observed, out double required);
 
-    /// <summary>Appends one clause per test with the application's values, marked pass or fail.</summary>
-    public abstract void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh);
+    /// <summary>Writes one clause per test with the application's values, marked pass or fail.</summary>
+    public abstract void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh);
 
     /// <summary>Adds the smallest changes that make this condition pass. Called only when it fails.</summary>
     public abstract void AddGaps(EvaluationInput input, string level, List<Gap> gaps);
 
-    protected static void Clause(StringBuilder sb, bool passed, string text) => Clause(sb, passed).Append(text);
-
-    /// <summary>
-    /// Starts a clause and returns the builder for its text, so that <c>.Append($"…")</c> formats the
-    /// text straight into it (an interpolated-string handler) instead of into a string first.
-    /// </summary>
-    protected static StringBuilder Clause(StringBuilder sb, bool passed)
-    {
-        if (sb.Length > 0)
-        {
-            sb.Append("; ");
-        }
-
-        return sb.Append(passed ? "✓ " : "✗ ");
-    }
+    /// <summary>Starts a clause ("; " after an earlier one, then ✓ or ✗) and returns the builder for its text.</summary>
+    protected static Utf8TextBuilder Clause(Utf8TextBuilder text, bool passed) => text.Clause(passed);
 }

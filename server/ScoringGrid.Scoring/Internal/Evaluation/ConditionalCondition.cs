@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>
@@ -17,7 +15,7 @@ internal sealed class ConditionalCondition(FlagCondition test, Condition then, C
     public override bool Evaluate(EvaluationInput input, out double observed, out double required) =>
         Pick(input).Evaluate(input, out observed, out required);
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh) =>
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh) =>
         Pick(input).Explain(input, en, zh);
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>

@@ -35,15 +35,39 @@ internal abstract class CriterionDefinition(string ruleId, string title, string 
 
     public abstract Criterion Evaluate(EvaluationInput input);
 
-    /// <summary>The explanation of an evaluated entry, in English and Chinese.</summary>
-    public abstract (string En, string Zh) Explain(in Criterion criterion);
+    /// <summary><see cref="Title"/> as UTF-8, for explanations.</summary>
+    protected ReadOnlySpan<byte> TitleUtf8 => _titleUtf8;
 
-    /// <summary>The same texts as <see cref="Explain"/>, appended to the caller's builders.</summary>
-    public virtual void AppendExplanations(in Criterion criterion, StringBuilder en, StringBuilder zh)
+    protected ReadOnlySpan<byte> TitleZhUtf8 => _titleZhUtf8;
+
+    private readonly byte[] _titleUtf8 = Encoding.UTF8.GetBytes(title);
+    private readonly byte[] _titleZhUtf8 = Encoding.UTF8.GetBytes(titleZh);
+
+    [ThreadStatic]
+    private static Utf8TextBuilder? t_en;
+
+    [ThreadStatic]
+    private static Utf8TextBuilder? t_zh;
+
+    /// <summary>Writes the explanation of an evaluated entry, in English and in Chinese, after what the builders hold.</summary>
+    public abstract void WriteExplanations(in Criterion criterion, Utf8TextBuilder en, Utf8TextBuilder zh);
+
+    /// <summary>The explanations as strings, written in builders reused per thread (explaining never explains another entry).</summary>
+    public (string En, string Zh) Explain(in Criterion criterion)
     {
-        var (english, chinese) = Explain(criterion);
-        en.Append(english);
-        zh.Append(chinese);
+        var en = t_en ??= new Utf8TextBuilder(1024);
+        var zh = t_zh ??= new Utf8TextBuilder(1024);
+        en.Clear();
+        zh.Clear();
+        WriteExplanations(criterion, en, zh);
+        var texts = (en.ToString(), zh.ToString());
+        if (en.Capacity > 16 * 1024 || zh.Capacity > 16 * 1024)
+        {
+            // An unusually long explanation must not pin a large buffer to the thread.
+            t_en = t_zh = null;
+        }
+
+        return texts;
     }
 
     /// <summary>Adds the changes that would make a failed entry pass.</summary>

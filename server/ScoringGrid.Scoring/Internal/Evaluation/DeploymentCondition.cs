@@ -6,6 +6,7 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 internal sealed class DeploymentCondition(string[] allowed) : Condition
 {
     private readonly string _list = string.Join(", ", allowed);
+    private readonly byte[] _listUtf8 = Encoding.UTF8.GetBytes(string.Join(", ", allowed));
 
     public override string Text => $"deployment ∈ {{{_list}}}";
 
@@ -25,12 +26,12 @@ internal sealed class DeploymentCondition(string[] allowed) : Condition
         return false;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var passed = Evaluate(input, out _, out _);
         var actual = input.Deployment.Length == 0 ? "not declared" : input.Deployment;
-        Clause(en, passed).Append($"deployment = {actual} (needs {_list})");
-        Clause(zh, passed).Append($"部署方式 = {actual}（要求 {_list}）");
+        Clause(en, passed).Append("deployment = "u8).Append(actual).Append(" (needs "u8).Append(_listUtf8).Append(")"u8);
+        Clause(zh, passed).Append("部署方式 = "u8).Append(actual).Append("（要求 "u8).Append(_listUtf8).Append("）"u8);
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>A line experts score 0..weight; several experts are averaged. Missing until entered.</summary>
@@ -26,17 +24,21 @@ internal sealed class ExpertLineCriterion(string ruleId, string title, string ti
             : new Criterion(this, input, true, mean, Weight, mean);
     }
 
-    public override (string En, string Zh) Explain(in Criterion criterion)
+    public override void WriteExplanations(in Criterion criterion, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var input = criterion.Input;
         var count = input.ExpertCounts[ExpertIndex];
-        var w = Numbers.Format(Weight);
         if (count == 0)
         {
-            return ($"{Title}: not scored by experts yet (0..{w} points possible)", $"{TitleZh}：专家尚未评分（可得 0～{w} 分）");
+            en.Append(TitleUtf8).Append(": not scored by experts yet (0.."u8).AppendNumber(Weight).Append(" points possible)"u8);
+            zh.Append(TitleZhUtf8).Append("：专家尚未评分（可得 0～"u8).AppendNumber(Weight).Append(" 分）"u8);
+            return;
         }
 
-        var mean = input.ExpertMeans[ExpertIndex].ToString("0.00", CultureInfo.InvariantCulture);
-        return ($"{Title}: mean of {count} expert score(s) = {mean} of {w} points", $"{TitleZh}：{count} 位专家平均 {mean} 分（满分 {w}）");
+        var mean = input.ExpertMeans[ExpertIndex];
+        en.Append(TitleUtf8).Append(": mean of "u8).AppendFormatted(count).Append(" expert score(s) = "u8).AppendFormatted(mean, "0.00")
+            .Append(" of "u8).AppendNumber(Weight).Append(" points"u8);
+        zh.Append(TitleZhUtf8).Append("："u8).AppendFormatted(count).Append(" 位专家平均 "u8).AppendFormatted(mean, "0.00")
+            .Append(" 分（满分 "u8).AppendNumber(Weight).Append("）"u8);
     }
 }

@@ -21,12 +21,14 @@ internal sealed class FlagCondition(int index, string id) : Condition
         return flag > 0;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var flag = input.Flags[Index];
-        Clause(en, flag > 0, flag == 0 ? $"{Id} not declared" : $"{Id} = {(flag > 0 ? "yes" : "no")}");
-        Clause(zh, flag > 0, flag == 0 ? $"{Id} 未申报" : $"{Id} = {(flag > 0 ? "是" : "否")}");
+        Clause(en, flag > 0).Append(_idUtf8).Append(flag == 0 ? " not declared"u8 : flag > 0 ? " = yes"u8 : " = no"u8);
+        Clause(zh, flag > 0).Append(_idUtf8).Append(flag == 0 ? " 未申报"u8 : flag > 0 ? " = 是"u8 : " = 否"u8);
     }
+
+    private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
         gaps.Add(new Gap(level, GapKinds.Flag, Id, input.Flags[Index] == 0 ? null : 0, 1,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
@@ -16,19 +15,18 @@ internal sealed class NotBannedCondition : Condition
         return input.Registry.Find(input.CreditCode, input.AsOf) is null;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var ban = input.Registry.Find(input.CreditCode, input.AsOf);
         if (ban is null)
         {
-            Clause(en, true, "no disqualification on record");
-            Clause(zh, true, "无取消资格记录");
+            Clause(en, true).Append("no disqualification on record"u8);
+            Clause(zh, true).Append("无取消资格记录"u8);
             return;
         }
 
-        var until = ban.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Clause(en, false).Append($"disqualified until {until}: {ban.Reason}");
-        Clause(zh, false).Append($"已被取消资格至 {until}：{ban.Reason}");
+        Clause(en, false).Append("disqualified until "u8).AppendFormatted(ban.Until, "yyyy-MM-dd").Append(": "u8).Append(ban.Reason);
+        Clause(zh, false).Append("已被取消资格至 "u8).AppendFormatted(ban.Until, "yyyy-MM-dd").Append("："u8).Append(ban.Reason);
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

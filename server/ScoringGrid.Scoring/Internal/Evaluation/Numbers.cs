@@ -1,60 +1,51 @@
 using System.Globalization;
+using System.Text;
 
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>How numbers appear in explanations: thousands separators, at most two decimals.</summary>
 internal static class Numbers
 {
+    /// <summary>The most bytes <see cref="Write"/> writes (double.MaxValue with its separators takes ~415).</summary>
+    public const int MostBytes = 512;
+
     /// <summary>Formats e.g. 1240 as "1,240" and 79.5 as "79.5"; standard formats only (custom ones are several times slower).</summary>
     public static string Format(double value)
     {
-        if (double.IsNaN(value))
-        {
-            return NotDeclared;
-        }
-
-        if (value == Math.Floor(value) && Math.Abs(value) < 1e15 && value is >= 0 and < 1000)
+        if (value == Math.Floor(value) && value is >= 0 and < 1000)
         {
             return SmallIntegers.Get((int)value);
         }
 
-        Span<char> buffer = stackalloc char[64];
-        return TryFormat(value, buffer, out var written) ? new string(buffer[..written]) : Slow(value);
+        Span<byte> buffer = stackalloc byte[MostBytes];
+        return Encoding.ASCII.GetString(buffer[..Write(value, buffer)]);
     }
 
     /// <summary>
-    /// <paramref name="value"/> as <see cref="Format"/> writes it, for interpolated text: the
-    /// builder formats it in place, with no string of its own.
+    /// Writes <paramref name="value"/> as <see cref="Format"/> shows it, as UTF-8 (all ASCII), into
+    /// <paramref name="destination"/> of at least <see cref="MostBytes"/>; returns the bytes written.
     /// </summary>
-    public static Text Of(double value) => new(value);
-
-    private const string NotDeclared = "not declared";
-
-    // Texts longer than this (numbers beyond ~1e25) have always kept their trailing zeros.
-    private const int TrimmedLength = 40;
-
-    // Format's text into a span; false when it does not fit.
-    private static bool TryFormat(double value, Span<char> destination, out int written)
+    public static int Write(double value, Span<byte> destination)
     {
         if (double.IsNaN(value))
         {
-            written = NotDeclared.Length;
-            return NotDeclared.TryCopyTo(destination);
+            "not declared"u8.CopyTo(destination);
+            return "not declared"u8.Length;
         }
 
         if (value == Math.Floor(value) && Math.Abs(value) < 1e15)
         {
-            return ((long)value).TryFormat(destination, out written, "N0", CultureInfo.InvariantCulture);
+            return WriteGrouped((long)value, destination);
         }
 
-        if (!value.TryFormat(destination, out written, "N2", CultureInfo.InvariantCulture))
+        if (!value.TryFormat(destination, out var written, "N2", CultureInfo.InvariantCulture))
         {
-            return false;
+            throw new InvalidOperationException($"{value} does not format in {destination.Length} bytes");
         }
 
         if (written > TrimmedLength)
         {
-            return true;
+            return written;
         }
 
         // "3.50" → "3.5"; a value that rounds to a whole number ("0.001" → "0.00", huge values)
@@ -71,28 +62,44 @@ internal static class Numbers
 
         if (written == 2 && destination[0] == '-' && destination[1] == '0')
         {
-            destination[0] = '0';
+            destination[0] = (byte)'0';
             written = 1;
         }
 
-        return true;
+        return written;
     }
 
-    private static string Slow(double value)
+    // Texts longer than this (numbers beyond ~1e25) have always kept their trailing zeros.
+    private const int TrimmedLength = 40;
+
+    // "N0" for whole numbers below 1e15, written by hand: the culture-aware formatter was the
+    // single largest cost of rendering explanations.
+    private static int WriteGrouped(long value, Span<byte> destination)
     {
-        var buffer = new char[512];
-        return TryFormat(value, buffer, out var written) ? new string(buffer, 0, written) : throw new InvalidOperationException($"{value} does not format in 512 characters");
-    }
+        Span<byte> text = stackalloc byte[24];
+        var magnitude = value < 0 ? (ulong)-value : (ulong)value;
+        var at = text.Length;
+        var digits = 0;
+        do
+        {
+            if (digits > 0 && digits % 3 == 0)
+            {
+                text[--at] = (byte)',';
+            }
 
-    /// <summary>A number as explanations show it, formatted where it is written.</summary>
-    public readonly struct Text(double value) : ISpanFormattable
-    {
-        public override string ToString() => Format(value);
+            text[--at] = (byte)('0' + (int)(magnitude % 10));
+            magnitude /= 10;
+            digits++;
+        }
+        while (magnitude != 0);
 
-        public string ToString(string? format, IFormatProvider? formatProvider) => Format(value);
+        if (value < 0)
+        {
+            text[--at] = (byte)'-';
+        }
 
-        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-            Numbers.TryFormat(value, destination, out charsWritten);
+        text[at..].CopyTo(destination);
+        return text.Length - at;
     }
 
     /// <summary>0–999 as strings, made once: thresholds and counts are mostly small.</summary>

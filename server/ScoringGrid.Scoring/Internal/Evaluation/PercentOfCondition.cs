@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary><c>value ≥ pct % of other</c>, e.g. third-party developers ≥ 20 % of all developers.</summary>
@@ -16,11 +14,13 @@ internal sealed class PercentOfCondition(ValueExpression value, ValueExpression 
         return observed >= required;
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var passed = Evaluate(input, out var observed, out var required);
-        Clause(en, passed).Append($"{value.Text} = {Numbers.Of(observed)} (needs ≥ {Numbers.Of(percent)} % of {of.Text} = {Numbers.Of(required)})");
-        Clause(zh, passed).Append($"{value.Text} = {Numbers.Of(observed)}（要求不低于 {of.Text} 的 {Numbers.Of(percent)}% 即 {Numbers.Of(required)}）");
+        Clause(en, passed).Append(value.TextUtf8).Append(" = "u8).AppendNumber(observed).Append(" (needs ≥ "u8).AppendNumber(percent)
+            .Append(" % of "u8).Append(of.TextUtf8).Append(" = "u8).AppendNumber(required).Append(")"u8);
+        Clause(zh, passed).Append(value.TextUtf8).Append(" = "u8).AppendNumber(observed).Append("（要求不低于 "u8).Append(of.TextUtf8)
+            .Append(" 的 "u8).AppendNumber(percent).Append("% 即 "u8).AppendNumber(required).Append("）"u8);
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps)

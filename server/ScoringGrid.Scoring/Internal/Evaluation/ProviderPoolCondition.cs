@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>
@@ -17,14 +15,14 @@ internal sealed class ProviderPoolCondition(FlagCondition confirmed) : Condition
     public override bool Evaluate(EvaluationInput input, out double observed, out double required) =>
         confirmed.Evaluate(input, out observed, out required) && OnList(input);
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         confirmed.Explain(input, en, zh);
         if (input.ProviderPool is not null)
         {
             var on = OnList(input);
-            Clause(en, on).Append($"provider '{input.Provider}' {(on ? "is" : "is not")} on the pool list");
-            Clause(zh, on).Append($"云服务商“{input.Provider}”{(on ? "在" : "不在")}资源池名单内");
+            Clause(en, on).Append("provider '"u8).Append(input.Provider).Append(on ? "' is on the pool list"u8 : "' is not on the pool list"u8);
+            Clause(zh, on).Append("云服务商“"u8).Append(input.Provider).Append(on ? "”在资源池名单内"u8 : "”不在资源池名单内"u8);
         }
     }
 

@@ -15,13 +15,15 @@ internal sealed class ProvinceCondition(string province) : Condition
         return string.Equals(input.Province, province, StringComparison.OrdinalIgnoreCase);
     }
 
-    public override void Explain(EvaluationInput input, StringBuilder en, StringBuilder zh)
+    public override void Explain(EvaluationInput input, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var passed = Evaluate(input, out _, out _);
         var actual = input.Province.Length == 0 ? "not declared" : input.Province;
-        Clause(en, passed).Append($"applicant.province = {actual} (needs {province})");
-        Clause(zh, passed).Append($"所在省份 = {actual}（要求 {province}）");
+        Clause(en, passed).Append("applicant.province = "u8).Append(actual).Append(" (needs "u8).Append(_provinceUtf8).Append(")"u8);
+        Clause(zh, passed).Append("所在省份 = "u8).Append(actual).Append("（要求 "u8).Append(_provinceUtf8).Append("）"u8);
     }
+
+    private readonly byte[] _provinceUtf8 = Encoding.UTF8.GetBytes(province);
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
         gaps.Add(new Gap(level, GapKinds.Applicant, "applicant.province", null, 0,

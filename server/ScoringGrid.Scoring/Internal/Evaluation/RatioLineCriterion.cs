@@ -45,32 +45,39 @@ internal sealed class RatioLineCriterion(
         return new Criterion(this, input, true, nv / mv, double.NaN, weight * ratio);
     }
 
-    public override (string En, string Zh) Explain(in Criterion criterion)
+    public override void WriteExplanations(in Criterion criterion, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
         var input = criterion.Input;
         var nv = n.Evaluate(input);
         var mv = m.Evaluate(input);
-        var w = Numbers.Format(weight);
-        var pts = criterion.Points.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        en.Append(TitleUtf8).Append(": "u8);
+        zh.Append(TitleZhUtf8).Append("："u8);
         if (double.IsNaN(mv) || mv <= 0)
         {
-            var why = double.IsNaN(mv) ? $"M ({m.Text}) not declared" : $"M ({m.Text}) = 0";
-            var whyZh = double.IsNaN(mv) ? $"M（{m.Text}）未申报" : $"M（{m.Text}）= 0";
-            return ($"{Title}: {why}, 0 of {w} points", $"{TitleZh}：{whyZh}，得 0 分（满分 {w}）");
+            en.Append("M ("u8).Append(m.TextUtf8).Append(double.IsNaN(mv) ? ") not declared"u8 : ") = 0"u8)
+                .Append(", 0 of "u8).AppendNumber(weight).Append(" points"u8);
+            zh.Append("M（"u8).Append(m.TextUtf8).Append(double.IsNaN(mv) ? "）未申报"u8 : "）= 0"u8)
+                .Append("，得 0 分（满分 "u8).AppendNumber(weight).Append("）"u8);
+            return;
         }
 
         if (double.IsNaN(nv))
         {
-            return ($"{Title}: N ({n.Text}) not declared, 0 of {w} points", $"{TitleZh}：N（{n.Text}）未申报，得 0 分（满分 {w}）");
+            en.Append("N ("u8).Append(n.TextUtf8).Append(") not declared, 0 of "u8).AppendNumber(weight).Append(" points"u8);
+            zh.Append("N（"u8).Append(n.TextUtf8).Append("）未申报，得 0 分（满分 "u8).AppendNumber(weight).Append("）"u8);
+            return;
         }
 
         if (nv > mv)
         {
-            return ($"{Title}: N = {Numbers.Format(nv)} exceeds M = {Numbers.Format(mv)}, capped at {w} points",
-                $"{TitleZh}：N = {Numbers.Format(nv)} 大于 M = {Numbers.Format(mv)}，按满分 {w} 分计");
+            en.Append("N = "u8).AppendNumber(nv).Append(" exceeds M = "u8).AppendNumber(mv).Append(", capped at "u8).AppendNumber(weight).Append(" points"u8);
+            zh.Append("N = "u8).AppendNumber(nv).Append(" 大于 M = "u8).AppendNumber(mv).Append("，按满分 "u8).AppendNumber(weight).Append(" 分计"u8);
+            return;
         }
 
-        return ($"{Title}: {w} × {Numbers.Format(nv)} ÷ {Numbers.Format(mv)} = {pts} of {w} points",
-            $"{TitleZh}：{w} × {Numbers.Format(nv)} ÷ {Numbers.Format(mv)} = {pts} 分（满分 {w}）");
+        en.AppendNumber(weight).Append(" × "u8).AppendNumber(nv).Append(" ÷ "u8).AppendNumber(mv).Append(" = "u8)
+            .AppendFormatted(criterion.Points, "0.00").Append(" of "u8).AppendNumber(weight).Append(" points"u8);
+        zh.AppendNumber(weight).Append(" × "u8).AppendNumber(nv).Append(" ÷ "u8).AppendNumber(mv).Append(" = "u8)
+            .AppendFormatted(criterion.Points, "0.00").Append(" 分（满分 "u8).AppendNumber(weight).Append("）"u8);
     }
 }

@@ -13,9 +13,9 @@ internal sealed class ReportCriterion(string ruleId, string title, string titleZ
     public override Criterion Evaluate(EvaluationInput input) =>
         new(this, input, true, value.Evaluate(input), double.NaN, 0);
 
-    public override (string En, string Zh) Explain(in Criterion criterion)
+    public override void WriteExplanations(in Criterion criterion, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
-        var observed = Numbers.Format(criterion.ObservedValue);
-        return ($"{Title}: {value.Text} = {observed} (reported for ranking, not gating)", $"{TitleZh}：{value.Text} = {observed}（用于排序，不作门槛）");
+        en.Append(TitleUtf8).Append(": "u8).Append(value.TextUtf8).Append(" = "u8).AppendNumber(criterion.ObservedValue).Append(" (reported for ranking, not gating)"u8);
+        zh.Append(TitleZhUtf8).Append("："u8).Append(value.TextUtf8).Append(" = "u8).AppendNumber(criterion.ObservedValue).Append("（用于排序，不作门槛）"u8);
     }
 }

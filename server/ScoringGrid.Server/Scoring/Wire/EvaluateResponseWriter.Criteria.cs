@@ -23,11 +23,14 @@ internal static partial class EvaluateResponseWriter
                 + WireSize.ImplicitDouble(WireTags.CriterionPoints, c.Points);
             if (withTexts)
             {
-                // Explanations are built here once, into reused builders, and encoded for the writing pass.
-                var (explanation, explanationZh) = layout.ExplanationBuilders();
-                c.AppendExplanations(explanation, explanationZh);
-                (entry.ExplanationStart, entry.ExplanationLength) = layout.EncodeText(explanation);
-                (entry.ExplanationZhStart, entry.ExplanationZhLength) = layout.EncodeText(explanationZh);
+                // Explanations are written here once, as UTF-8, for the writing pass to copy.
+                var english = layout.English;
+                var chinese = layout.Chinese;
+                entry.ExplanationStart = english.Length;
+                entry.ExplanationZhStart = chinese.Length;
+                c.WriteExplanations(english, chinese);
+                entry.ExplanationLength = english.Length - entry.ExplanationStart;
+                entry.ExplanationZhLength = chinese.Length - entry.ExplanationZhStart;
                 size += TextSize(WireTags.CriterionExplanation, entry.ExplanationLength)
                     + TextSize(WireTags.CriterionExplanationZh, entry.ExplanationZhLength);
             }
@@ -62,8 +65,8 @@ internal static partial class EvaluateResponseWriter
             WriteImplicitDouble(ref writer, WireTags.CriterionRequired, c.Required);
             WriteImplicitDouble(ref writer, WireTags.CriterionPoints, c.Points);
             writer.WriteRaw(constant.MaxPoints);
-            WriteEncoded(ref writer, WireTags.CriterionExplanation, layout.Text(entry.ExplanationStart, entry.ExplanationLength));
-            WriteEncoded(ref writer, WireTags.CriterionExplanationZh, layout.Text(entry.ExplanationZhStart, entry.ExplanationZhLength));
+            WriteEncoded(ref writer, WireTags.CriterionExplanation, layout.English.Slice(entry.ExplanationStart, entry.ExplanationLength));
+            WriteEncoded(ref writer, WireTags.CriterionExplanationZh, layout.Chinese.Slice(entry.ExplanationZhStart, entry.ExplanationZhLength));
             writer.WriteRaw(constant.Kind);
         }
     }
