@@ -78,8 +78,8 @@ run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
 # at a time (-c 1 -m 1), so applications/s = calls/s x $stream_count. h2load does not decode responses;
 # the grpcio check above proved that each stream response equals the unary one, and here every
 # response byte must arrive: data received = calls x $stream_count x (5 + response size).
-stream_rate() { # body response -> applications/s of one run
-  local url="http://127.0.0.1:$p_sg/scoringgrid.v1.Scoring/EvaluateStream"
+stream_rate() { # body response [warm-up streams] [port] -> applications/s of one run
+  local url="http://127.0.0.1:${4:-$p_sg}/scoringgrid.v1.Scoring/EvaluateStream"
   local args=(-d "$1" -H 'content-type: application/grpc' -H 'te: trailers' -c 1 -m 1 -t 1)
   local per=$(( $(stat -c %s "$2") + 5 ))
   h2load "${args[@]}" -n "${3:-3}" "$url" >/dev/null
@@ -93,10 +93,18 @@ stream_rate() { # body response -> applications/s of one run
 # that takes a few hundred thousand applications, which the first, discarded run of each view absorbs.
 stream_rate "$work/stream.bin" "$work/response.bin" 30 >/dev/null
 stream_rate "$work/stream_scores.bin" "$work/response_scores.bin" 30 >/dev/null
+# The streaming ceiling: Kestrel answering every request frame with the fixed response bytes, no parsing.
+stream_ceiling() { for _ in $(seq 1 "$runs"); do stream_rate "$1" "$2" 3 "$3"; done | median; }
+stream_view() { # label body response ceiling-port
+  local c s
+  c=$(stream_ceiling "$2" "$3" "$4")
+  s=$(for _ in $(seq 1 "$runs"); do stream_rate "$2" "$3"; done | median)
+  awk -v l="$1" -v c="$c" -v s="$s" 'BEGIN { printf "| %s | %.0f | %.0f | %.2f |\n", l, s, c, s / c }'
+}
 echo
 echo "EvaluateStream, one stream at a time: h2load -c 1 -m 1 -n $stream_calls, $stream_count applications per stream, median of $runs runs"
 echo
-echo "| view | applications/s over one stream |"
-echo "|---|---:|"
-echo "| FULL | $(for _ in $(seq 1 "$runs"); do stream_rate "$work/stream.bin" "$work/response.bin"; done | median) |"
-echo "| SCORES | $(for _ in $(seq 1 "$runs"); do stream_rate "$work/stream_scores.bin" "$work/response_scores.bin"; done | median) |"
+echo "| view | ScoringGrid applications/s | ceiling (fixed bytes per frame) | ratio |"
+echo "|---|---:|---:|---:|"
+stream_view FULL "$work/stream.bin" "$work/response.bin" "$p_ceiling"
+stream_view SCORES "$work/stream_scores.bin" "$work/response_scores.bin" "$p_ceiling_s"
