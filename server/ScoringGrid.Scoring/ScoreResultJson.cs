@@ -62,8 +62,11 @@ public static class ScoreResultJson
             w.WriteString("target", g.Target);
             Optional(w, "current", g.Current);
             w.WriteNumber("needed", g.Needed);
-            w.WriteString("text", g.Text);
-            w.WriteString("text_zh", g.TextZh);
+            en.Clear();
+            zh.Clear();
+            g.WriteTexts(en, zh);
+            w.WriteString("text", en.WrittenSpan);
+            w.WriteString("text_zh", zh.WrittenSpan);
             w.WriteEndObject();
         }
 

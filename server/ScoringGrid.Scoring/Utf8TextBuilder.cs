@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ScoringGrid.Scoring.Internal.Evaluation;
 
@@ -45,10 +46,18 @@ public sealed class Utf8TextBuilder
     /// <summary>Everything written, as a string.</summary>
     public override string ToString() => ToString(0);
 
+    // Inlined, so that the copy of a u8 literal (a length known to the JIT) is unrolled in place.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Utf8TextBuilder Append(ReadOnlySpan<byte> utf8)
     {
-        utf8.CopyTo(Space(utf8.Length));
-        _length += utf8.Length;
+        var length = _length;
+        if (utf8.Length > _buffer.Length - length)
+        {
+            Grow(utf8.Length);
+        }
+
+        utf8.CopyTo(_buffer.AsSpan(length));
+        _length = length + utf8.Length;
         return this;
     }
 
@@ -108,9 +117,12 @@ public sealed class Utf8TextBuilder
     {
         if (_buffer.Length - _length < most)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + most));
+            Grow(most);
         }
 
         return _buffer.AsSpan(_length);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int most) => Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + most));
 }

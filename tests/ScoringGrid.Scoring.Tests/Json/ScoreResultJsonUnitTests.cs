@@ -36,16 +36,28 @@ public class ScoreResultJsonUnitTests
         Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("digest").GetString()!);
         Assert.Equal(result.Level, root.GetProperty("level").GetString());
         Assert.Equal(result.Criteria.Count, root.GetProperty("criteria").GetArrayLength());
+        var i = 0;
         foreach (var c in root.GetProperty("criteria").EnumerateArray())
         {
             // "kind" is written too, though result.proto's Criterion has no such field (see the report).
             AssertNamesWithin(c, [.. CriterionFields, "kind"]);
+
+            // Texts written as UTF-8 straight into the JSON read as the result's strings.
+            Assert.Equal(result.Criteria[i].Explanation, c.GetProperty("explanation").GetString());
+            Assert.Equal(result.Criteria[i].ExplanationZh, c.GetProperty("explanation_zh").GetString());
+            i++;
         }
 
+        i = 0;
         foreach (var g in root.GetProperty("gaps").EnumerateArray())
         {
             AssertNamesWithin(g, GapFields);
+            Assert.Equal(result.Gaps[i].Text, g.GetProperty("text").GetString());
+            Assert.Equal(result.Gaps[i].TextZh, g.GetProperty("text_zh").GetString());
+            i++;
         }
+
+        Assert.Equal(result.Gaps.Count, i);
     }
 
     [Fact]

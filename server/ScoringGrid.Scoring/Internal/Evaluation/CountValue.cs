@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text;
 
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
@@ -6,7 +7,7 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 /// How many items of some groups are ticked, or how many of their sub-classes are realised
 /// (a sub-class is realised when at least one of its items is ticked).
 /// </summary>
-internal sealed class CountValue : ValueExpression
+internal sealed class CountValue : ValueExpression, IGapWording
 {
     private readonly ulong[] _mask;
     private readonly ulong[][]? _subclassMasks;
@@ -15,6 +16,8 @@ internal sealed class CountValue : ValueExpression
     private readonly string[] _itemIds;
     private readonly string _text;
     private readonly string _textZh;
+    private readonly byte[][] _itemIdsUtf8;
+    private readonly byte[][] _subclassNamesUtf8;
 
     /// <param name="mask">All items counted, one bit per item index.</param>
     /// <param name="subclassMasks">When counting sub-classes: one mask per sub-class; null counts items.</param>
@@ -32,6 +35,8 @@ internal sealed class CountValue : ValueExpression
         _itemIndices = itemIndices;
         _itemIds = itemIds;
         _text = text;
+        _itemIdsUtf8 = Array.ConvertAll(itemIds, id => Encoding.UTF8.GetBytes(id));
+        _subclassNamesUtf8 = Array.ConvertAll(subclassNames, name => Encoding.UTF8.GetBytes(name));
     }
 
     public override string Text => _text;
@@ -75,23 +80,22 @@ internal sealed class CountValue : ValueExpression
 
     public override Gap GapTo(EvaluationInput input, string level, double current, double needed)
     {
-        var missing = needed - current;
-        var candidates = new List<string>();
+        // The candidates are kept as bits (item or sub-class positions), worded only when the text is read or sent.
         if (_subclassMasks is null)
         {
+            var missingItems = new ulong[(_itemIndices.Length + 63) / 64];
             for (var i = 0; i < _itemIndices.Length; i++)
             {
                 if (!input.HasItem(_itemIndices[i]))
                 {
-                    candidates.Add(_itemIds[i]);
+                    missingItems[i / 64] |= 1UL << (i % 64);
                 }
             }
 
-            var list = string.Join(", ", candidates);
-            return new Gap(level, GapKinds.Items, _text, current, needed,
-                $"tick {Numbers.Format(missing)} more of: {list}", $"再勾选 {Numbers.Format(missing)} 项：{list}");
+            return new Gap(level, GapKinds.Items, _text, current, needed, this, missingItems);
         }
 
+        var unrealised = new ulong[(_subclassMasks.Length + 63) / 64];
         for (var s = 0; s < _subclassMasks.Length; s++)
         {
             var sub = _subclassMasks[s];
@@ -103,13 +107,49 @@ internal sealed class CountValue : ValueExpression
 
             if (!realised)
             {
-                candidates.Add(_subclassNames[s]);
+                unrealised[s / 64] |= 1UL << (s % 64);
             }
         }
 
-        var subs = string.Join("; ", candidates);
-        return new Gap(level, GapKinds.Subclasses, _text, current, needed,
-            $"realise {Numbers.Format(missing)} more {(missing == 1 ? "sub-class" : "sub-classes")} (tick one item of each) of: {subs}",
-            $"再实现 {Numbers.Format(missing)} 个子类（每类勾选一项）：{subs}");
+        return new Gap(level, GapKinds.Subclasses, _text, current, needed, this, unrealised);
+    }
+
+    void IGapWording.Write(Gap gap, Utf8TextBuilder en, Utf8TextBuilder zh)
+    {
+        var missing = gap.Needed - gap.Current!.Value;
+        if (_subclassMasks is null)
+        {
+            en.Append("tick "u8).AppendNumber(missing).Append(" more of: "u8);
+            zh.Append("再勾选 "u8).AppendNumber(missing).Append(" 项："u8);
+            List(gap.Members!, _itemIdsUtf8, ", "u8, en, zh);
+            return;
+        }
+
+        en.Append("realise "u8).AppendNumber(missing).Append(missing == 1 ? " more sub-class"u8 : " more sub-classes"u8)
+            .Append(" (tick one item of each) of: "u8);
+        zh.Append("再实现 "u8).AppendNumber(missing).Append(" 个子类（每类勾选一项）："u8);
+        List(gap.Members!, _subclassNamesUtf8, "; "u8, en, zh);
+    }
+
+    private static void List(ulong[] members, byte[][] names, ReadOnlySpan<byte> separator, Utf8TextBuilder en, Utf8TextBuilder zh)
+    {
+        var first = true;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if ((members[i / 64] & (1UL << (i % 64))) == 0)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                en.Append(separator);
+                zh.Append(separator);
+            }
+
+            en.Append(names[i]);
+            zh.Append(names[i]);
+            first = false;
+        }
     }
 }

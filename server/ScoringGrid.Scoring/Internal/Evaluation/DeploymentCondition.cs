@@ -35,6 +35,8 @@ internal sealed class DeploymentCondition(string[] allowed) : Condition
     }
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
-        gaps.Add(new Gap(level, GapKinds.Deployment, "deployment", null, 0,
-            $"deployment must be {_list}", $"部署方式须为 {_list}"));
+        gaps.Add(new Gap(level, GapKinds.Deployment, "deployment", null, 0, _gapText, _gapTextZh));
+
+    private readonly string _gapText = $"deployment must be {string.Join(", ", allowed)}";
+    private readonly string _gapTextZh = $"部署方式须为 {string.Join(", ", allowed)}";
 }

@@ -1,7 +1,9 @@
+using System.Text;
+
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>One declared figure.</summary>
-internal sealed class FigureValue(int index, string id) : ValueExpression
+internal sealed class FigureValue(int index, string id) : ValueExpression, IGapWording
 {
     public int Index { get; } = index;
 
@@ -9,21 +11,30 @@ internal sealed class FigureValue(int index, string id) : ValueExpression
 
     public override double Evaluate(EvaluationInput input) => input.Figures[Index];
 
-    public override Gap GapTo(EvaluationInput input, string level, double current, double needed)
+    public override Gap GapTo(EvaluationInput input, string level, double current, double needed) =>
+        new(level, GapKinds.Figure, id, double.IsNaN(current) ? null : current, needed, this, null);
+
+    void IGapWording.Write(Gap gap, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
-        if (double.IsNaN(current))
+        if (gap.Current is not { } current)
         {
-            return new Gap(level, GapKinds.Figure, id, null, needed,
-                $"declare {id} ≥ {Numbers.Format(needed)}", $"申报 {id} ≥ {Numbers.Format(needed)}");
+            en.Append("declare "u8).Append(_idUtf8).Append(" ≥ "u8).AppendNumber(gap.Needed);
+            zh.Append("申报 "u8).Append(_idUtf8).Append(" ≥ "u8).AppendNumber(gap.Needed);
+            return;
         }
 
         // Percentages read better as a move ("79 → 80"); counts and money as the amount still missing.
-        var text = id.EndsWith("_pct", StringComparison.Ordinal)
-            ? $"{id} {Numbers.Format(current)} → {Numbers.Format(needed)}"
-            : $"+{Numbers.Format(needed - current)} {id}";
-        var zh = id.EndsWith("_pct", StringComparison.Ordinal)
-            ? $"{id} 由 {Numbers.Format(current)} 提高到 {Numbers.Format(needed)}"
-            : $"{id} 还差 {Numbers.Format(needed - current)}";
-        return new Gap(level, GapKinds.Figure, id, current, needed, text, zh);
+        if (_percentage)
+        {
+            en.Append(_idUtf8).Append(" "u8).AppendNumber(current).Append(" → "u8).AppendNumber(gap.Needed);
+            zh.Append(_idUtf8).Append(" 由 "u8).AppendNumber(current).Append(" 提高到 "u8).AppendNumber(gap.Needed);
+            return;
+        }
+
+        en.Append("+"u8).AppendNumber(gap.Needed - current).Append(" "u8).Append(_idUtf8);
+        zh.Append(_idUtf8).Append(" 还差 "u8).AppendNumber(gap.Needed - current);
     }
+
+    private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
+    private readonly bool _percentage = id.EndsWith("_pct", StringComparison.Ordinal);
 }

@@ -31,6 +31,8 @@ internal sealed class FlagCondition(int index, string id) : Condition
     private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
-        gaps.Add(new Gap(level, GapKinds.Flag, Id, input.Flags[Index] == 0 ? null : 0, 1,
-            $"{Id}: yes", $"{Id}：是"));
+        gaps.Add(new Gap(level, GapKinds.Flag, Id, input.Flags[Index] == 0 ? null : 0, 1, _gapText, _gapTextZh));
+
+    private readonly string _gapText = $"{id}: yes";
+    private readonly string _gapTextZh = $"{id}：是";
 }

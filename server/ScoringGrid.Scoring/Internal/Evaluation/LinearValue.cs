@@ -4,7 +4,7 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 /// Σ coefficient × figure: sums of investments, and formulas such as Zhejiang's server units
 /// ((cores ÷ 4 + memory ÷ 16) ÷ 2). Undeclared terms count as zero; all undeclared is "not declared".
 /// </summary>
-internal sealed class LinearValue(int[] indices, double[] coefficients, string text) : ValueExpression
+internal sealed class LinearValue(int[] indices, double[] coefficients, string text) : ValueExpression, IGapWording
 {
     public override string Text => text;
 
@@ -26,10 +26,13 @@ internal sealed class LinearValue(int[] indices, double[] coefficients, string t
         return declared ? sum : double.NaN;
     }
 
-    public override Gap GapTo(EvaluationInput input, string level, double current, double needed)
+    public override Gap GapTo(EvaluationInput input, string level, double current, double needed) =>
+        new(level, GapKinds.Figure, text, double.IsNaN(current) ? null : current, needed, this, null);
+
+    void IGapWording.Write(Gap gap, Utf8TextBuilder en, Utf8TextBuilder zh)
     {
-        var have = double.IsNaN(current) ? 0 : current;
-        return new Gap(level, GapKinds.Figure, text, double.IsNaN(current) ? null : current, needed,
-            $"+{Numbers.Format(needed - have)} to {text}", $"{text} 还差 {Numbers.Format(needed - have)}");
+        var missing = gap.Needed - (gap.Current ?? 0);
+        en.Append("+"u8).AppendNumber(missing).Append(" to "u8).Append(TextUtf8);
+        zh.Append(TextUtf8).Append(" 还差 "u8).AppendNumber(missing);
     }
 }

@@ -82,8 +82,14 @@ internal static partial class EvaluateResponseWriter
             entry.LevelLength = WireSize.Utf8(g.Level);
             entry.KindLength = WireSize.Utf8(g.Kind);
             entry.TargetLength = WireSize.Utf8(g.Target);
-            entry.TextLength = WireSize.Utf8(g.Text);
-            entry.TextZhLength = WireSize.Utf8(g.TextZh);
+            // Worded straight into the layout's builders, after the explanations (no string per text).
+            var english = layout.English;
+            var chinese = layout.Chinese;
+            entry.TextStart = english.Length;
+            entry.TextZhStart = chinese.Length;
+            g.WriteTexts(english, chinese);
+            entry.TextLength = english.Length - entry.TextStart;
+            entry.TextZhLength = chinese.Length - entry.TextZhStart;
             entry.Size = TextSize(WireTags.GapLevel, entry.LevelLength)
                 + TextSize(WireTags.GapKind, entry.KindLength)
                 + TextSize(WireTags.GapTarget, entry.TargetLength)
@@ -110,8 +116,8 @@ internal static partial class EvaluateResponseWriter
             WriteText(ref writer, WireTags.GapTarget, g.Target, entry.TargetLength);
             WriteOptionalDouble(ref writer, WireTags.GapCurrent, g.Current);
             WriteImplicitDouble(ref writer, WireTags.GapNeeded, g.Needed);
-            WriteText(ref writer, WireTags.GapText, g.Text, entry.TextLength);
-            WriteText(ref writer, WireTags.GapTextZh, g.TextZh, entry.TextZhLength);
+            WriteEncoded(ref writer, WireTags.GapText, layout.English.Slice(entry.TextStart, entry.TextLength));
+            WriteEncoded(ref writer, WireTags.GapTextZh, layout.Chinese.Slice(entry.TextZhStart, entry.TextZhLength));
         }
     }
 
