@@ -17,9 +17,21 @@ public static class GrpcFrameWriter
     public static void WriteFrame(IBufferWriter<byte> output, ReadOnlySpan<byte> payload, bool compressed)
     {
         int total = GrpcProtocol.FrameHeaderSize + payload.Length;
-        Span<byte> span = output.GetSpan(total);
+        Span<byte> span = output.GetSpan();
+        if (span.Length >= total)
+        {
+            WriteHeader(span, compressed, payload.Length);
+            payload.CopyTo(span[GrpcProtocol.FrameHeaderSize..]);
+            output.Advance(total);
+            return;
+        }
+
+        // A frame larger than the writer's free space is copied across its segments. Asking for one
+        // span of the whole frame would make a pipe rent an array past its pool's block size (4 KiB
+        // in Kestrel), which the array pool then allocated per response.
+        span = output.GetSpan(GrpcProtocol.FrameHeaderSize);
         WriteHeader(span, compressed, payload.Length);
-        payload.CopyTo(span[GrpcProtocol.FrameHeaderSize..]);
-        output.Advance(total);
+        output.Advance(GrpcProtocol.FrameHeaderSize);
+        output.Write(payload);
     }
 }

@@ -10,6 +10,12 @@ namespace ScoringGrid.Server.Grpc;
 /// </summary>
 internal sealed class SerializedMessage
 {
+    // Requests are rented on the stream's read loop and returned by the batch's workers on other
+    // threads, with thousands in flight: the shared pool's per-thread and per-core caches overflow
+    // under that and allocated anew for most messages. A pool of its own, bounded (at most 1,024
+    // arrays per size up to 8 KiB, ~16 MiB), keeps them; larger requests use the shared pool.
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(8 * 1024, 1024);
+
     private byte[]? _buffer;
     private readonly int _length;
 
@@ -43,14 +49,14 @@ internal sealed class SerializedMessage
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            Buffers.Return(buffer);
         }
     }
 
     private static SerializedMessage Copy(ReadOnlySequence<byte> payload)
     {
         int length = checked((int)payload.Length);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        byte[] buffer = Buffers.Rent(Math.Max(length, 1));
         payload.CopyTo(buffer);
         return new SerializedMessage(buffer, length);
     }

@@ -93,7 +93,58 @@ public class GrpcFrameReaderUnitTests
         Assert.Equal([9, 8, 7], frame.Payload.ToArray());
     }
 
+    [Theory]
+    [InlineData(10, 4096)]
+    [InlineData(4091, 4096)]
+    [InlineData(4092, 4096)]
+    [InlineData(5310, 4096)]
+    [InlineData(100_000, 4096)]
+    [InlineData(5310, 7)]
+    public void WriteFrame_LargerThanTheWritersSegments_IsCopiedAcrossThem_WithoutAskingForOneSpanOfItAll(int length, int segment)
+    {
+        var payload = new byte[length];
+        new Random(length).NextBytes(payload);
+        var writer = new SegmentedWriter(segment);
+
+        GrpcFrameWriter.WriteFrame(writer, payload, compressed: false);
+
+        Assert.Equal(Frame(payload), writer.Written.ToArray());
+        // A pipe asked for more than its pool's block rents an array outside the pool (Kestrel: per response).
+        Assert.True(writer.LargestHint <= segment, $"asked for {writer.LargestHint} bytes at once");
+    }
+
     private static byte[] Frame(byte[] payload) => Infrastructure.RawGrpc.Frame(payload);
+
+    // Hands out spans of at most one segment, as a pipe over a block pool does, and records the largest size asked for.
+    private sealed class SegmentedWriter(int segment) : IBufferWriter<byte>
+    {
+        private byte[] _current = new byte[segment];
+        private int _used;
+
+        public List<byte> Written { get; } = [];
+
+        public int LargestHint { get; private set; }
+
+        public void Advance(int count)
+        {
+            Written.AddRange(_current.AsSpan(_used, count).ToArray());
+            _used += count;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            LargestHint = Math.Max(LargestHint, sizeHint);
+            if (segment - _used < Math.Max(sizeHint, 1))
+            {
+                _current = new byte[Math.Max(segment, sizeHint)];
+                _used = 0;
+            }
+
+            return _current.AsMemory(_used);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    }
 
     private static ReadOnlySequence<byte> Segments(byte[] data, params int[] cuts)
     {

@@ -423,7 +423,9 @@ internal sealed class EvaluateRequestReader
 
     // Recently decoded short strings by their UTF-8 bytes: rule-set ids, item and figure ids and
     // province names repeat from one application to the next, so most reads allocate nothing.
-    // Direct-mapped and bounded: a miss replaces the slot, so hostile input costs only misses.
+    // Two ways per set (two ids of one application that share a set would otherwise evict each
+    // other on every request) and bounded: a miss replaces the older way, so hostile input costs
+    // only misses.
     private sealed class StringCache
     {
         private const int Slots = 512;
@@ -439,13 +441,23 @@ internal sealed class EvaluateRequestReader
                 return Utf8.GetString(utf8);
             }
 
-            var slot = (int)(Hash(utf8) & (Slots - 1));
+            var slot = (int)(Hash(utf8) & (Slots - 2));
             if (_keys[slot] is { } key && utf8.SequenceEqual(key))
             {
                 return _values[slot]!;
             }
 
+            if (_keys[slot + 1] is { } other && utf8.SequenceEqual(other))
+            {
+                // The most recent way first, so a run of one id finds it at once.
+                (_keys[slot], _keys[slot + 1]) = (other, _keys[slot]);
+                (_values[slot], _values[slot + 1]) = (_values[slot + 1], _values[slot]);
+                return _values[slot]!;
+            }
+
             var text = Utf8.GetString(utf8);
+            _keys[slot + 1] = _keys[slot];
+            _values[slot + 1] = _values[slot];
             _keys[slot] = utf8.ToArray();
             _values[slot] = text;
             return text;
