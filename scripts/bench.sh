@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/bench-engine.sh
-bash load/bench/grpc-bench.sh 200000 3
+bash load/bench/grpc-bench.sh 200000 5
 bash load/bench/runner-bench.sh 10 "1 4 16 64"
 bash load/bench/collector-ingest.sh 3000 30
 (cd load/ScoringGrid.Benchmarks && dotnet bin/Release/net10.0/ScoringGrid.Benchmarks.dll --filter '*Ranking*' --job short \

@@ -3,11 +3,13 @@
 #   ScoringGrid server  vs  bare Kestrel returning fixed bytes (ceiling)  vs  C++ grpc server (Debian 1.51, callback API).
 # All three answer the same EvaluateRequest (examples/js-star-2019-*.json); the baselines return ScoringGrid's own
 # response bytes. h2load counts HTTP status only, so each server is first checked for grpc-status OK with grpcio.
-# Then EvaluateStream: applications/s over one stream, h2load sending 10,000 framed requests per stream.
-# Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [runs (default 3)]
+# Then EvaluateStream: applications/s over one stream, h2load sending 10,000 framed requests per stream, against a
+# streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round and ratios are the
+# median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT).
+# Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-n=${1:-200000}; runs=${2:-3}
+n=${1:-200000}; runs=${2:-5}
 conns=${SG_BENCH_CONNECTIONS:-16}; streams=${SG_BENCH_STREAMS:-32}
 stream_count=10000; stream_calls=$(( (n + stream_count - 1) / stream_count ))
 
@@ -54,22 +56,33 @@ rate() { # port [body] -> req/s of one h2load run (after a short warm-up)
   grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
   sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out"
 }
+warm() { # port body: ~10 s of load on a server before it is measured
+  h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1 -D 10 \
+    "http://127.0.0.1:$1/scoringgrid.v1.Scoring/Evaluate" >/dev/null
+}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-declare -A result
+# The VM's speed drifts over minutes, so the servers take turns within each round (ceiling, ScoringGrid,
+# C++) and the ratios are the median of the per-round ratios; req/s columns are medians of the runs.
 run_view() { # label sg-body ceiling-port cpp-port
-  local label=$1 body=$2
-  result[ceiling]=$(for _ in $(seq 1 "$runs"); do rate "$3" "$body"; done | median)
-  result[scoringgrid]=$(for _ in $(seq 1 "$runs"); do rate "$p_sg" "$body"; done | median)
-  result[cpp]=$(for _ in $(seq 1 "$runs"); do rate "$4" "$body"; done | median)
-  echo
-  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, median of $runs runs, $(nproc) cores shared by load generator and server"
-  echo
-  echo "| server | Evaluate req/s | ratio to ceiling | ratio to C++ grpc |"
-  echo "|---|---:|---:|---:|"
-  for name in ceiling scoringgrid cpp; do
-    awk -v n="$name" -v r="${result[$name]}" -v c="${result[ceiling]}" -v g="${result[cpp]}" \
-      'BEGIN { printf "| %s | %.0f | %.2f | %.2f |\n", n, r, r / c, r / g }'
+  local label=$1 body=$2 c s g rounds=()
+  # Steady state first: under load the tiered JIT keeps recompiling for several seconds (dotnet-counters:
+  # ~2.5 s of JIT time in the first 6 s, tapering off by ~20 s), more so for the server with more code.
+  for port in "$3" "$p_sg" "$4"; do warm "$port" "$body"; done
+  for _ in $(seq 1 "$runs"); do
+    c=$(rate "$3" "$body"); s=$(rate "$p_sg" "$body"); g=$(rate "$4" "$body")
+    rounds+=("$c $s $g")
   done
+  col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
+  ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
+  echo
+  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round), $(nproc) cores shared by load generator and server"
+  echo "per round (ceiling / ScoringGrid / C++ req/s): $(printf '%s; ' "${rounds[@]}")"
+  echo
+  echo "| server | Evaluate req/s (median) | ratio to ceiling (median of rounds) | ratio to C++ grpc (median of rounds) |"
+  echo "|---|---:|---:|---:|"
+  printf '| ceiling | %.0f | 1.00 | %.2f |\n' "$(col 1)" "$(ratio 1 3)"
+  printf '| scoringgrid | %.0f | %.2f | %.2f |\n' "$(col 2)" "$(ratio 2 1)" "$(ratio 2 3)"
+  printf '| cpp | %.0f | %.2f | 1.00 |\n' "$(col 3)" "$(ratio 3 1)"
 }
 run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
 run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
@@ -94,17 +107,21 @@ stream_rate() { # body response [warm-up streams] [port] -> applications/s of on
 stream_rate "$work/stream.bin" "$work/response.bin" 30 >/dev/null
 stream_rate "$work/stream_scores.bin" "$work/response_scores.bin" 30 >/dev/null
 # The streaming ceiling: Kestrel answering every request frame with the fixed response bytes, no parsing.
-stream_ceiling() { for _ in $(seq 1 "$runs"); do stream_rate "$1" "$2" 3 "$3"; done | median; }
-stream_view() { # label body response ceiling-port
-  local c s
-  c=$(stream_ceiling "$2" "$3" "$4")
-  s=$(for _ in $(seq 1 "$runs"); do stream_rate "$2" "$3"; done | median)
-  awk -v l="$1" -v c="$c" -v s="$s" 'BEGIN { printf "| %s | %.0f | %.0f | %.2f |\n", l, s, c, s / c }'
+stream_view() { # label body response ceiling-port; rounds as in run_view
+  local c s rounds=()
+  for _ in $(seq 1 "$runs"); do
+    c=$(stream_rate "$2" "$3" 3 "$4"); s=$(stream_rate "$2" "$3")
+    rounds+=("$s $c")
+  done
+  printf '| %s | %.0f | %.0f | %.2f |\n' "$1" \
+    "$(for r in "${rounds[@]}"; do awk '{ print $1 }' <<<"$r"; done | median)" \
+    "$(for r in "${rounds[@]}"; do awk '{ print $2 }' <<<"$r"; done | median)" \
+    "$(for r in "${rounds[@]}"; do awk '{ printf "%.4f\n", $1 / $2 }' <<<"$r"; done | median)"
 }
 echo
-echo "EvaluateStream, one stream at a time: h2load -c 1 -m 1 -n $stream_calls, $stream_count applications per stream, median of $runs runs"
+echo "EvaluateStream, one stream at a time: h2load -c 1 -m 1 -n $stream_calls, $stream_count applications per stream, $runs rounds"
 echo
-echo "| view | ScoringGrid applications/s | ceiling (fixed bytes per frame) | ratio |"
+echo "| view | ScoringGrid applications/s (median) | ceiling, fixed bytes per frame (median) | ratio (median of rounds) |"
 echo "|---|---:|---:|---:|"
 stream_view FULL "$work/stream.bin" "$work/response.bin" "$p_ceiling"
 stream_view SCORES "$work/stream_scores.bin" "$work/response_scores.bin" "$p_ceiling_s"
