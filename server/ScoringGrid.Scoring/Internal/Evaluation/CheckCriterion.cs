@@ -10,6 +10,8 @@ internal sealed class CheckCriterion(
     string ruleId, string title, string titleZh, string level, int levelIndex, Condition condition, FlagCondition? when)
     : CriterionDefinition(ruleId, title, titleZh, level, levelIndex)
 {
+    private readonly byte[] _whenUtf8 = when is null ? [] : Encoding.UTF8.GetBytes(when.Id);
+
     public override string Kind => "check";
 
     public override bool Gates => true;
@@ -50,8 +52,6 @@ internal sealed class CheckCriterion(
         en.EndClauses(enclosingEn);
         zh.EndClauses(enclosingZh);
     }
-
-    private readonly byte[] _whenUtf8 = when is null ? [] : Encoding.UTF8.GetBytes(when.Id);
 
     public override void AddGaps(EvaluationInput input, List<Gap> gaps)
     {

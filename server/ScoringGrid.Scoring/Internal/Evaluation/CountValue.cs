@@ -11,9 +11,7 @@ internal sealed class CountValue : ValueExpression, IGapWording
 {
     private readonly ulong[] _mask;
     private readonly ulong[][]? _subclassMasks;
-    private readonly string[] _subclassNames;
     private readonly int[] _itemIndices;
-    private readonly string[] _itemIds;
     private readonly string _text;
     private readonly string _textZh;
     private readonly byte[][] _itemIdsUtf8;
@@ -31,9 +29,7 @@ internal sealed class CountValue : ValueExpression, IGapWording
         _textZh = textZh;
         _mask = mask;
         _subclassMasks = subclassMasks;
-        _subclassNames = subclassNames;
         _itemIndices = itemIndices;
-        _itemIds = itemIds;
         _text = text;
         _itemIdsUtf8 = Array.ConvertAll(itemIds, id => Encoding.UTF8.GetBytes(id));
         _subclassNamesUtf8 = Array.ConvertAll(subclassNames, name => Encoding.UTF8.GetBytes(name));

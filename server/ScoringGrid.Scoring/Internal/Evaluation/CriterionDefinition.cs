@@ -5,6 +5,9 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 /// <summary>One rule at one level: what a result's <see cref="Criterion"/> reports on.</summary>
 internal abstract class CriterionDefinition(string ruleId, string title, string titleZh, string level, int levelIndex)
 {
+    private readonly byte[] _titleUtf8 = Encoding.UTF8.GetBytes(title);
+    private readonly byte[] _titleZhUtf8 = Encoding.UTF8.GetBytes(titleZh);
+
     public string RuleId { get; } = ruleId;
 
     /// <summary>The rule's short name as the programme calls it.</summary>
@@ -39,9 +42,6 @@ internal abstract class CriterionDefinition(string ruleId, string title, string 
     protected ReadOnlySpan<byte> TitleUtf8 => _titleUtf8;
 
     protected ReadOnlySpan<byte> TitleZhUtf8 => _titleZhUtf8;
-
-    private readonly byte[] _titleUtf8 = Encoding.UTF8.GetBytes(title);
-    private readonly byte[] _titleZhUtf8 = Encoding.UTF8.GetBytes(titleZh);
 
     [ThreadStatic]
     private static Utf8TextBuilder? t_en;

@@ -5,6 +5,9 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 /// <summary>One declared figure.</summary>
 internal sealed class FigureValue(int index, string id) : ValueExpression, IGapWording
 {
+    private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
+    private readonly bool _percentage = id.EndsWith("_pct", StringComparison.Ordinal);
+
     public int Index { get; } = index;
 
     public override string Text => id;
@@ -34,7 +37,4 @@ internal sealed class FigureValue(int index, string id) : ValueExpression, IGapW
         en.Append("+"u8).AppendNumber(gap.Needed - current).Append(" "u8).Append(_idUtf8);
         zh.Append(_idUtf8).Append(" 还差 "u8).AppendNumber(gap.Needed - current);
     }
-
-    private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
-    private readonly bool _percentage = id.EndsWith("_pct", StringComparison.Ordinal);
 }

@@ -5,6 +5,10 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 /// <summary>A yes/no declaration that must be yes.</summary>
 internal sealed class FlagCondition(int index, string id) : Condition
 {
+    private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
+    private readonly string _gapText = $"{id}: yes";
+    private readonly string _gapTextZh = $"{id}：是";
+
     public int Index { get; } = index;
 
     public string Id { get; } = id;
@@ -28,11 +32,6 @@ internal sealed class FlagCondition(int index, string id) : Condition
         Clause(zh, flag > 0).Append(_idUtf8).Append(flag == 0 ? " 未申报"u8 : flag > 0 ? " = 是"u8 : " = 否"u8);
     }
 
-    private readonly byte[] _idUtf8 = Encoding.UTF8.GetBytes(id);
-
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
         gaps.Add(new Gap(level, GapKinds.Flag, Id, input.Flags[Index] == 0 ? null : 0, 1, _gapText, _gapTextZh));
-
-    private readonly string _gapText = $"{id}: yes";
-    private readonly string _gapTextZh = $"{id}：是";
 }

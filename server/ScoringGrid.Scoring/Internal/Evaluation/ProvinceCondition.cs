@@ -5,6 +5,8 @@ namespace ScoringGrid.Scoring.Internal.Evaluation;
 /// <summary>The applicant's province must be the programme's.</summary>
 internal sealed class ProvinceCondition(string province) : Condition
 {
+    private readonly byte[] _provinceUtf8 = Encoding.UTF8.GetBytes(province);
+
     public override string Text => $"applicant.province = {province}";
 
     public override string TextZh => $"申报单位所在省份 = {province}";
@@ -22,8 +24,6 @@ internal sealed class ProvinceCondition(string province) : Condition
         Clause(en, passed).Append("applicant.province = "u8).Append(actual).Append(" (needs "u8).Append(_provinceUtf8).Append(")"u8);
         Clause(zh, passed).Append("所在省份 = "u8).Append(actual).Append("（要求 "u8).Append(_provinceUtf8).Append("）"u8);
     }
-
-    private readonly byte[] _provinceUtf8 = Encoding.UTF8.GetBytes(province);
 
     public override void AddGaps(EvaluationInput input, string level, List<Gap> gaps) =>
         gaps.Add(new Gap(level, GapKinds.Applicant, "applicant.province", null, 0,
