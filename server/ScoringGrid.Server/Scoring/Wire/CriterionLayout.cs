@@ -4,8 +4,5 @@ namespace ScoringGrid.Server.Scoring.Wire;
 internal struct CriterionLayout
 {
     public int Size;
-    public int ExplanationStart;
-    public int ExplanationLength;
-    public int ExplanationZhStart;
-    public int ExplanationZhLength;
+    public TextPairLayout Explanations;
 }

@@ -24,19 +24,14 @@ internal static partial class EvaluateResponseWriter
             if (withTexts)
             {
                 // Explanations are written here once, as UTF-8, for the writing pass to copy.
-                var english = layout.English;
-                var chinese = layout.Chinese;
-                entry.ExplanationStart = english.Length;
-                entry.ExplanationZhStart = chinese.Length;
-                c.WriteExplanations(english, chinese);
-                entry.ExplanationLength = english.Length - entry.ExplanationStart;
-                entry.ExplanationZhLength = chinese.Length - entry.ExplanationZhStart;
-                size += TextSize(WireTags.CriterionExplanation, entry.ExplanationLength)
-                    + TextSize(WireTags.CriterionExplanationZh, entry.ExplanationZhLength);
+                entry.Explanations = layout.StartTexts();
+                c.WriteExplanations(layout.English, layout.Chinese);
+                layout.EndTexts(ref entry.Explanations);
+                size += TextPairSize(WireTags.CriterionExplanation, WireTags.CriterionExplanationZh, entry.Explanations);
             }
             else
             {
-                entry.ExplanationLength = entry.ExplanationZhLength = 0;
+                entry.Explanations = default;
             }
 
             entry.Size = size;
@@ -65,8 +60,7 @@ internal static partial class EvaluateResponseWriter
             WriteImplicitDouble(ref writer, WireTags.CriterionRequired, c.Required);
             WriteImplicitDouble(ref writer, WireTags.CriterionPoints, c.Points);
             writer.WriteRaw(constant.MaxPoints);
-            WriteEncoded(ref writer, WireTags.CriterionExplanation, layout.English.Slice(entry.ExplanationStart, entry.ExplanationLength));
-            WriteEncoded(ref writer, WireTags.CriterionExplanationZh, layout.Chinese.Slice(entry.ExplanationZhStart, entry.ExplanationZhLength));
+            WriteTextPair(ref writer, WireTags.CriterionExplanation, WireTags.CriterionExplanationZh, entry.Explanations, layout);
             writer.WriteRaw(constant.Kind);
         }
     }
@@ -83,20 +77,15 @@ internal static partial class EvaluateResponseWriter
             entry.KindLength = WireSize.Utf8(g.Kind);
             entry.TargetLength = WireSize.Utf8(g.Target);
             // Worded straight into the layout's builders, after the explanations (no string per text).
-            var english = layout.English;
-            var chinese = layout.Chinese;
-            entry.TextStart = english.Length;
-            entry.TextZhStart = chinese.Length;
-            g.WriteTexts(english, chinese);
-            entry.TextLength = english.Length - entry.TextStart;
-            entry.TextZhLength = chinese.Length - entry.TextZhStart;
+            entry.Texts = layout.StartTexts();
+            g.WriteTexts(layout.English, layout.Chinese);
+            layout.EndTexts(ref entry.Texts);
             entry.Size = TextSize(WireTags.GapLevel, entry.LevelLength)
                 + TextSize(WireTags.GapKind, entry.KindLength)
                 + TextSize(WireTags.GapTarget, entry.TargetLength)
                 + WireSize.OptionalDouble(WireTags.GapCurrent, g.Current)
                 + WireSize.ImplicitDouble(WireTags.GapNeeded, g.Needed)
-                + TextSize(WireTags.GapText, entry.TextLength)
-                + TextSize(WireTags.GapTextZh, entry.TextZhLength);
+                + TextPairSize(WireTags.GapText, WireTags.GapTextZh, entry.Texts);
             total += WireSize.Delimited(WireTags.ResultGap, entry.Size);
         }
 
@@ -116,13 +105,21 @@ internal static partial class EvaluateResponseWriter
             WriteText(ref writer, WireTags.GapTarget, g.Target, entry.TargetLength);
             WriteOptionalDouble(ref writer, WireTags.GapCurrent, g.Current);
             WriteImplicitDouble(ref writer, WireTags.GapNeeded, g.Needed);
-            WriteEncoded(ref writer, WireTags.GapText, layout.English.Slice(entry.TextStart, entry.TextLength));
-            WriteEncoded(ref writer, WireTags.GapTextZh, layout.Chinese.Slice(entry.TextZhStart, entry.TextZhLength));
+            WriteTextPair(ref writer, WireTags.GapText, WireTags.GapTextZh, entry.Texts, layout);
         }
     }
 
     // A string's UTF-8 length is zero exactly when the string is empty, which proto3 leaves out.
     private static int TextSize(uint tag, int utf8Length) => utf8Length == 0 ? 0 : WireSize.Delimited(tag, utf8Length);
+
+    private static int TextPairSize(uint englishTag, uint chineseTag, in TextPairLayout texts) =>
+        TextSize(englishTag, texts.EnglishLength) + TextSize(chineseTag, texts.ChineseLength);
+
+    private static void WriteTextPair(ref ProtoSpanWriter writer, uint englishTag, uint chineseTag, TextPairLayout texts, ResponseLayout layout)
+    {
+        WriteEncoded(ref writer, englishTag, layout.EnglishBytes(texts));
+        WriteEncoded(ref writer, chineseTag, layout.ChineseBytes(texts));
+    }
 
     private static void WriteEncoded(ref ProtoSpanWriter writer, uint tag, ReadOnlySpan<byte> utf8)
     {

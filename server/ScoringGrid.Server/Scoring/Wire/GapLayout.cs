@@ -7,8 +7,5 @@ internal struct GapLayout
     public int LevelLength;
     public int KindLength;
     public int TargetLength;
-    public int TextStart;
-    public int TextLength;
-    public int TextZhStart;
-    public int TextZhLength;
+    public TextPairLayout Texts;
 }

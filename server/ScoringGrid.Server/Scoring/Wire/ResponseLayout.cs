@@ -49,11 +49,24 @@ internal sealed class ResponseLayout
         return _gaps.AsSpan(0, count);
     }
 
-    /// <summary>Where every criterion's English explanation is written, one after another.</summary>
+    /// <summary>Where every English text of the response (explanations, then gap texts) is written, one after another.</summary>
     public Utf8TextBuilder English => _english;
 
-    /// <summary>Where the Chinese explanations are written.</summary>
+    /// <summary>Where the Chinese texts are written.</summary>
     public Utf8TextBuilder Chinese => _chinese;
+
+    /// <summary>Marks where the next pair of texts begins in the builders; <see cref="EndTexts"/> records where it ends.</summary>
+    public TextPairLayout StartTexts() => new() { EnglishStart = _english.Length, ChineseStart = _chinese.Length };
+
+    public void EndTexts(ref TextPairLayout texts)
+    {
+        texts.EnglishLength = _english.Length - texts.EnglishStart;
+        texts.ChineseLength = _chinese.Length - texts.ChineseStart;
+    }
+
+    public ReadOnlySpan<byte> EnglishBytes(TextPairLayout texts) => _english.Slice(texts.EnglishStart, texts.EnglishLength);
+
+    public ReadOnlySpan<byte> ChineseBytes(TextPairLayout texts) => _chinese.Slice(texts.ChineseStart, texts.ChineseLength);
 
     /// <summary>Lets go of the lists and texts of the response just written, so the thread does not keep them alive.</summary>
     public void Release()
