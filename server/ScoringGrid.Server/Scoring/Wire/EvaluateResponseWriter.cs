@@ -30,33 +30,24 @@ internal static partial class EvaluateResponseWriter
     }
 
     /// <summary>Writes a response carrying <paramref name="result"/>.</summary>
-    public static void WriteScored(IBufferWriter<byte> output, string applicationId, ScoreResult result, bool withTexts)
-    {
-        var layout = ResponseLayout.ForThisThread;
-        try
-        {
-            var parts = RuleSetWireParts.For(result);
-            var size = MeasureScored(applicationId, result, withTexts, parts, layout);
-            var writer = new ProtoSpanWriter(output.GetSpan(size)[..size]);
-            WriteScored(ref writer, applicationId, result, withTexts, parts, layout);
-            output.Advance(size);
-        }
-        finally
-        {
-            layout.Release();
-        }
-    }
+    public static void WriteScored(IBufferWriter<byte> output, string applicationId, ScoreResult result, bool withTexts) =>
+        WriteScored(output, default, applicationId, result, withTexts);
 
     /// <summary>Writes a response carrying <paramref name="result"/> into exactly <see cref="MeasureScored(string, ScoreResult, bool)"/> bytes.</summary>
-    public static void WriteScored(Span<byte> destination, string applicationId, ScoreResult result, bool withTexts)
+    public static void WriteScored(Span<byte> destination, string applicationId, ScoreResult result, bool withTexts) =>
+        WriteScored(null, destination, applicationId, result, withTexts);
+
+    // Measures once, then writes into the output's span of that size or, without an output, into destination.
+    private static void WriteScored(IBufferWriter<byte>? output, Span<byte> destination, string applicationId, ScoreResult result, bool withTexts)
     {
         var layout = ResponseLayout.ForThisThread;
         try
         {
             var parts = RuleSetWireParts.For(result);
             var size = MeasureScored(applicationId, result, withTexts, parts, layout);
-            var writer = new ProtoSpanWriter(destination[..size]);
+            var writer = new ProtoSpanWriter(output is null ? destination[..size] : output.GetSpan(size)[..size]);
             WriteScored(ref writer, applicationId, result, withTexts, parts, layout);
+            output?.Advance(size);
         }
         finally
         {
