@@ -9,7 +9,7 @@ public interface IGrpcCallInterceptor
     /// <summary>
     /// Runs before the handler. Return a status to reject the call (the handler is not invoked and
     /// the client receives that status), or null to let it proceed. Throwing
-    /// <see cref="RpcException"/> rejects too. Use <see cref="ServerCallContext.Items"/> to pass state.
+    /// <see cref="RpcException"/> rejects too. Pass the caller on in <see cref="ServerCallContext.Caller"/>, other state in <see cref="ServerCallContext.Items"/>.
     /// </summary>
     ValueTask<Status?> OnCallStartingAsync(ServerCallContext context);
 

@@ -67,30 +67,41 @@ public sealed partial class ServerCallContext
 
     internal async ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, bool flush)
     {
-        await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
         try
         {
-            if (_completed)
+            await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
+            try
             {
-                // The deadline already answered the client; the handler's late write goes nowhere.
-                throw new OperationCanceledException(CancellationToken);
-            }
+                if (_completed)
+                {
+                    // The deadline already answered the client; the handler's late write goes nowhere.
+                    throw new OperationCanceledException(CancellationToken);
+                }
 
-            HttpResponse response = _http.Response;
-            int size = GrpcMessageCodec.WriteMessage(response.BodyWriter, message, marshaller, ResponseCompression, _runtime.MaxSendMessageSize);
-            _messageWritten = true;
-            if (flush)
-            {
-                await FlushLockedAsync(response).ConfigureAwait(false);
+                HttpResponse response = _http.Response;
+                int size = GrpcMessageCodec.WriteMessage(response.BodyWriter, message, marshaller, ResponseCompression, _runtime.MaxSendMessageSize);
+                _messageWritten = true;
+                if (flush)
+                {
+                    await FlushLockedAsync(response).ConfigureAwait(false);
+                }
+                else
+                {
+                    Volatile.Write(ref _unflushedBytes, _unflushedBytes + GrpcProtocol.FrameHeaderSize + size);
+                }
             }
-            else
+            finally
             {
-                Volatile.Write(ref _unflushedBytes, _unflushedBytes + GrpcProtocol.FrameHeaderSize + size);
+                ExitWrite();
             }
         }
         finally
         {
-            ExitWrite();
+            // Written or dropped, the message is the transport's: its pooled state goes back.
+            if (message is IPooledMessage pooled)
+            {
+                pooled.Release();
+            }
         }
     }
 

@@ -56,6 +56,12 @@ public sealed partial class ServerCallContext
     /// <summary>Fires when the client cancels (RST_STREAM, disconnect) or the deadline passes.</summary>
     public CancellationToken CancellationToken { get; private set; }
 
+    /// <summary>
+    /// Who is calling, as an authenticating interceptor established it (its own type); null when none did.
+    /// One slot, so the common hand-over from interceptor to handler needs no <see cref="Items"/> dictionary.
+    /// </summary>
+    public object? Caller { get; set; }
+
     /// <summary>State shared between interceptors and the handler for this call.</summary>
     public IDictionary<object, object?> Items => _items ??= [];
 

@@ -1,4 +1,7 @@
 namespace ScoringGrid.Grpc.Server;
 
-/// <summary>Handles a unary call: one request in, one response out.</summary>
-public delegate Task<TResponse> UnaryServerMethod<TRequest, TResponse>(TRequest request, ServerCallContext context);
+/// <summary>
+/// Handles a unary call: one request in, one response out. A <see cref="ValueTask{TResult}"/>, so a handler
+/// that answers at once allocates no task.
+/// </summary>
+public delegate ValueTask<TResponse> UnaryServerMethod<TRequest, TResponse>(TRequest request, ServerCallContext context);

@@ -5,6 +5,27 @@ namespace ScoringGrid.Scoring;
 
 public sealed partial class CompiledRuleSet
 {
+    private readonly ScoreResultPool _results;
+
+    /// <summary>
+    /// A result of this rule set to score into (<see cref="Score(Application, ScoreResult, ScoringOptions?, IReadOnlyDictionary{string, double}?)"/>),
+    /// taken from a small pool when one is free: for servers that score, write the result and forget it.
+    /// </summary>
+    public ScoreResult RentResult() => _results.Rent();
+
+    /// <summary>
+    /// Gives a result back for reuse once nothing reads it any more: its contents are overwritten by
+    /// the next application scored into it. Results of other rule sets are ignored.
+    /// </summary>
+    public void ReturnResult(ScoreResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (ReferenceEquals(result.RuleSet, this))
+        {
+            _results.Return(result);
+        }
+    }
+
     /// <summary>Scores one application into a new result.</summary>
     /// <param name="application">The application; its <c>ruleset</c> field is not consulted here.</param>
     /// <param name="options">Clock, fraud registry and pool list; defaults when null.</param>

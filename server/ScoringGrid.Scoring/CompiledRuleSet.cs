@@ -41,6 +41,7 @@ public sealed partial class CompiledRuleSet
         RankingTiers = parts.RankingTiers;
         Ladder = new LevelLadder(parts.Levels.Length, parts.Criteria);
         Rules = Describe();
+        _results = new ScoreResultPool(this);
     }
 
     /// <summary>Programme id, e.g. <c>js-star-2019</c>.</summary>

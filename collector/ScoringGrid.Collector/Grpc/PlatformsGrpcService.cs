@@ -16,7 +16,7 @@ internal sealed class PlatformsGrpcService(PlatformAdmin admin)
             .AddUnary<V1.ListPlatformsRequest, V1.ListPlatformsResponse>("ListPlatforms", ListAsync)
             .Build();
 
-    private async Task<V1.RegisterPlatformResponse> RegisterAsync(V1.RegisterPlatformRequest request, ServerCallContext context)
+    private async ValueTask<V1.RegisterPlatformResponse> RegisterAsync(V1.RegisterPlatformRequest request, ServerCallContext context)
     {
         var target = PlatformMapping.ToTarget(request.Target);
         try
@@ -35,7 +35,7 @@ internal sealed class PlatformsGrpcService(PlatformAdmin admin)
         return new V1.RegisterPlatformResponse { Target = PlatformMapping.ToMessage(target) };
     }
 
-    private async Task<V1.UnregisterPlatformResponse> UnregisterAsync(V1.UnregisterPlatformRequest request, ServerCallContext context)
+    private async ValueTask<V1.UnregisterPlatformResponse> UnregisterAsync(V1.UnregisterPlatformRequest request, ServerCallContext context)
     {
         if (request.PlatformId.Length == 0)
         {
@@ -52,7 +52,7 @@ internal sealed class PlatformsGrpcService(PlatformAdmin admin)
         }
     }
 
-    private async Task<V1.ListPlatformsResponse> ListAsync(V1.ListPlatformsRequest request, ServerCallContext context)
+    private async ValueTask<V1.ListPlatformsResponse> ListAsync(V1.ListPlatformsRequest request, ServerCallContext context)
     {
         var response = new V1.ListPlatformsResponse();
         foreach (var platform in await admin.ListPlatformsAsync().ConfigureAwait(false))

@@ -52,14 +52,14 @@ public sealed class GrpcHealthService
             .AddServerStreaming<HealthCheckRequest, HealthCheckResponse>("Watch", WatchAsync)
             .Build();
 
-    private Task<HealthCheckResponse> CheckAsync(HealthCheckRequest request, ServerCallContext context)
+    private ValueTask<HealthCheckResponse> CheckAsync(HealthCheckRequest request, ServerCallContext context)
     {
         if (!_statuses.TryGetValue(request.Service, out ServingStatus status))
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"Service '{request.Service}' is unknown to the health service."));
         }
 
-        return Task.FromResult(new HealthCheckResponse { Status = status });
+        return ValueTask.FromResult(new HealthCheckResponse { Status = status });
     }
 
     private async Task WatchAsync(HealthCheckRequest request, IServerStreamWriter<HealthCheckResponse> responses, ServerCallContext context)

@@ -4,7 +4,7 @@ namespace ScoringGrid.Grpc.Server.Internal;
 internal sealed class ClientStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse> handler)
     : ServerCallHandler<TRequest, TResponse>(method)
 {
-    protected override async Task InvokeAsync(ServerCallContext call)
+    protected override async ValueTask InvokeAsync(ServerCallContext call)
     {
         var requests = new RequestStreamReader<TRequest>(call, Method.RequestMarshaller);
         TResponse response = await handler(requests, call).ConfigureAwait(false);

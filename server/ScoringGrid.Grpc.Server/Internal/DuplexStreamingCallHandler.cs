@@ -4,13 +4,13 @@ namespace ScoringGrid.Grpc.Server.Internal;
 internal sealed class DuplexStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse> handler)
     : ServerCallHandler<TRequest, TResponse>(method)
 {
-    protected override Task InvokeAsync(ServerCallContext call)
+    protected override ValueTask InvokeAsync(ServerCallContext call)
     {
         // The reader flushes deferred responses while the handler may be writing on another task.
         call.EnableConcurrentFlush();
-        return handler(
+        return new ValueTask(handler(
             new RequestStreamReader<TRequest>(call, Method.RequestMarshaller),
             new ResponseStreamWriter<TResponse>(call, Method.ResponseMarshaller),
-            call);
+            call));
     }
 }

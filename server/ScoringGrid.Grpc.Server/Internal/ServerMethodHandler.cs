@@ -66,9 +66,9 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         }
     }
 
-    protected abstract Task InvokeAsync(ServerCallContext call);
+    protected abstract ValueTask InvokeAsync(ServerCallContext call);
 
-    private async Task<Status> RunAsync(ServerCallContext call, HttpContext httpContext, GrpcServerRuntime runtime)
+    private async ValueTask<Status> RunAsync(ServerCallContext call, HttpContext httpContext, GrpcServerRuntime runtime)
     {
         try
         {

@@ -4,7 +4,7 @@ namespace ScoringGrid.Grpc.Server.Internal;
 internal sealed class UnaryCallHandler<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse> handler)
     : ServerCallHandler<TRequest, TResponse>(method)
 {
-    protected override async Task InvokeAsync(ServerCallContext call)
+    protected override async ValueTask InvokeAsync(ServerCallContext call)
     {
         TRequest request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
         TResponse response = await handler(request, call).ConfigureAwait(false);

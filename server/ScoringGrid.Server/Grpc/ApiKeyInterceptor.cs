@@ -29,7 +29,7 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
             return ValueTask.FromResult<Status?>(new Status(ScoringGrpcService.StatusCodes(decision.Code), decision.Message));
         }
 
-        context.Items[typeof(CallerIdentity)] = decision.Caller;
+        context.Caller = decision.Caller;
         return ValueTask.FromResult<Status?>(null);
     }
 

@@ -32,7 +32,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
             .Build();
 
     /// <summary>An invalid application fails the call with its status; the message names the field or rule.</summary>
-    private Task<EvaluateReply> EvaluateAsync(SerializedMessage request, ServerCallContext context)
+    private ValueTask<EvaluateReply> EvaluateAsync(SerializedMessage request, ServerCallContext context)
     {
         try
         {
@@ -43,7 +43,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
                 case WireEvaluation.NeedsVerification:
                     return EvaluateVerifiedAsync(V1.EvaluateRequest.Parser.ParseFrom(request.Span), context);
                 default:
-                    return error is null ? Task.FromResult(reply!) : throw Fault(error);
+                    return error is null ? ValueTask.FromResult(reply!) : throw Fault(error);
             }
         }
         finally
@@ -52,7 +52,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
         }
     }
 
-    private async Task<EvaluateReply> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
+    private async ValueTask<EvaluateReply> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
     {
         var (response, error) = await verified.EvaluateAsync(request.Application, Caller(context), scoring.Catalog, request.View).ConfigureAwait(false);
         return error is null ? EvaluateReply.FromMessage(response) : throw Fault(error);
@@ -86,14 +86,13 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
         }
     }
 
-    private Task<V1.ListRuleSetsResponse> ListRuleSetsAsync(V1.ListRuleSetsRequest request, ServerCallContext context) =>
-        Task.FromResult(scoring.ListRuleSets(Caller(context)));
+    private ValueTask<V1.ListRuleSetsResponse> ListRuleSetsAsync(V1.ListRuleSetsRequest request, ServerCallContext context) =>
+        ValueTask.FromResult(scoring.ListRuleSets(Caller(context)));
 
-    private Task<V1.RuleSet> GetRuleSetAsync(V1.GetRuleSetRequest request, ServerCallContext context) =>
-        scoring.GetRuleSet(request.RuleSet, Caller(context), out var error) is { } rs ? Task.FromResult(rs) : throw Fault(error!);
+    private ValueTask<V1.RuleSet> GetRuleSetAsync(V1.GetRuleSetRequest request, ServerCallContext context) =>
+        scoring.GetRuleSet(request.RuleSet, Caller(context), out var error) is { } rs ? ValueTask.FromResult(rs) : throw Fault(error!);
 
-    private static CallerIdentity Caller(ServerCallContext context) =>
-        context.Items.TryGetValue(typeof(CallerIdentity), out var caller) && caller is CallerIdentity identity ? identity : CallerIdentity.Anonymous;
+    private static CallerIdentity Caller(ServerCallContext context) => context.Caller as CallerIdentity ?? CallerIdentity.Anonymous;
 
     internal static RpcException Fault(ScoringError error) =>
         new(new Status(StatusCodes(error.Code), error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message));

@@ -187,7 +187,7 @@ internal sealed class RoundsGrpcService(RedisRounds backend, TimeProvider time)
         async (request, context) =>
         {
             var rounds = backend.Current ?? throw RoundsFaults.NotConfigured();
-            var caller = context.Items.TryGetValue(typeof(CallerIdentity), out var item) && item is CallerIdentity identity ? identity : CallerIdentity.Anonymous;
+            var caller = context.Caller as CallerIdentity ?? CallerIdentity.Anonymous;
             try
             {
                 return await handler(rounds, caller, request).ConfigureAwait(false);

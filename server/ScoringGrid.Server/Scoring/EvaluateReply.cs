@@ -10,11 +10,13 @@ namespace ScoringGrid.Server.Scoring;
 /// One <c>scoringgrid.v1.EvaluateResponse</c> as the gRPC handler returns it: the core's result (or
 /// error) itself, serialized by <see cref="EvaluateResponseWriter"/> straight into the transport's
 /// buffer. A reply made from a message (the verified path) is serialized by Google.Protobuf.
+/// A scored reply borrows its result from the rule set's pool until the transport has written it.
 /// </summary>
-internal sealed class EvaluateReply
+internal sealed class EvaluateReply : IPooledMessage
 {
     private readonly string _applicationId;
-    private readonly ScoreResult? _result;
+    private ScoreResult? _result;
+    private bool _released;
     private readonly bool _withTexts;
     private readonly ScoringError? _error;
     private readonly V1.EvaluateResponse? _message;
@@ -38,8 +40,9 @@ internal sealed class EvaluateReply
     };
 
     /// <summary>
-    /// A scored application, in the FULL view or (<paramref name="withTexts"/> false) the SCORES view;
-    /// <paramref name="result"/> must not be reused for another application before the reply is written.
+    /// A scored application, in the FULL view or (<paramref name="withTexts"/> false) the SCORES view.
+    /// <paramref name="result"/> was rented from its rule set (<see cref="CompiledRuleSet.RentResult"/>) and
+    /// goes back to it on <see cref="Release"/>.
     /// </summary>
     public static EvaluateReply Scored(string applicationId, ScoreResult result, bool withTexts) => new(applicationId, result, withTexts, null, null);
 
@@ -52,15 +55,30 @@ internal sealed class EvaluateReply
         return new EvaluateReply(message.ApplicationId, null, false, null, message);
     }
 
-    public int CalculateSize() =>
-        _message?.CalculateSize()
-        ?? (_result is not null
-            ? EvaluateResponseWriter.MeasureScored(_applicationId, _result, _withTexts)
-            : EvaluateResponseWriter.MeasureFailed(_applicationId, _error!));
+    /// <summary>Gives the scored result back to its rule set's pool; the reply cannot be written after this.</summary>
+    public void Release()
+    {
+        _released = true;
+        if (_result is { } result)
+        {
+            _result = null;
+            result.RuleSet.ReturnResult(result);
+        }
+    }
+
+    public int CalculateSize()
+    {
+        ObjectDisposedException.ThrowIf(_released, this);
+        return _message?.CalculateSize()
+            ?? (_result is { } result
+                ? EvaluateResponseWriter.MeasureScored(_applicationId, result, _withTexts)
+                : EvaluateResponseWriter.MeasureFailed(_applicationId, _error!));
+    }
 
     /// <summary>Writes the response into exactly <see cref="CalculateSize"/> bytes.</summary>
     public void WriteTo(Span<byte> destination)
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         if (_message is not null)
         {
             _message.WriteTo(destination);
@@ -77,6 +95,7 @@ internal sealed class EvaluateReply
 
     public void WriteTo(IBufferWriter<byte> output)
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         if (_message is not null)
         {
             _message.WriteTo(output);

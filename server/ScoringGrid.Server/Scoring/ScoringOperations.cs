@@ -13,10 +13,6 @@ namespace ScoringGrid.Server.Scoring;
 /// </summary>
 internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions options, ServerMetrics metrics)
 {
-    // The result EvaluateStream's workers score into: written out before the thread scores again.
-    [ThreadStatic]
-    private static ScoreResult? t_reusableResult;
-
     public RuleSetCatalog Catalog => ruleSets.Current;
 
     /// <summary>
@@ -28,7 +24,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         IReadOnlyDictionary<string, double>? observed = null, V1.ResultView view = V1.ResultView.Full)
     {
         var response = new V1.EvaluateResponse { ApplicationId = message?.Id ?? "" };
-        error = Score(message, caller, catalog, observed, reuseResult: false, out var result);
+        error = Score(message, caller, catalog, observed, pooled: false, out var result);
         if (error is not null)
         {
             response.Error = ResultMapping.ToMessage(error);
@@ -47,7 +43,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     /// into the core's application (see <see cref="EvaluateRequestReader"/>) and answered by a reply
     /// that writes the same EvaluateResponse bytes straight from the core's result (see
     /// <c>Wire/EvaluateResponseWriter</c>): the same answers as the message path, without messages. <see cref="WireEvaluation.NeedsVerification"/> leaves verified scoring (which
-    /// needs I/O and the message) to the caller.
+    /// needs I/O and the message) to the caller. A scored reply holds a pooled result until it is released.
     /// </summary>
     public WireEvaluation EvaluateForWire(
         ReadOnlySpan<byte> request, CallerIdentity caller, RuleSetCatalog catalog, out EvaluateReply? reply, out ScoringError? error)
@@ -62,7 +58,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         var id = reader.Application.Id;
         if (error is null)
         {
-            error = Score(reader.Application, caller, catalog, null, reuseResult: false, out var result);
+            error = Score(reader.Application, caller, catalog, null, pooled: true, out var result);
             if (error is null)
             {
                 reply = EvaluateReply.Scored(id, result!, WithTexts(reader.View));
@@ -77,7 +73,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
     /// <summary>
     /// <see cref="EvaluateForWire(ReadOnlySpan{byte}, CallerIdentity, RuleSetCatalog, out EvaluateReply?, out ScoringError?)"/>
-    /// written at once into <paramref name="output"/> (EvaluateStream), into this thread's reusable result.
+    /// written at once into <paramref name="output"/> (EvaluateStream), from a pooled result given back straight after.
     /// </summary>
     public WireEvaluation EvaluateForWire(ReadOnlySpan<byte> request, CallerIdentity caller, RuleSetCatalog catalog, IBufferWriter<byte> output)
     {
@@ -89,7 +85,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
         var id = reader.Application.Id;
         ScoreResult? result = null;
-        error ??= Score(reader.Application, caller, catalog, null, reuseResult: true, out result);
+        error ??= Score(reader.Application, caller, catalog, null, pooled: true, out result);
         if (error is not null)
         {
             metrics.EvaluationFailed(error.Code);
@@ -97,7 +93,15 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return outcome;
         }
 
-        EvaluateResponseWriter.WriteScored(output, id, result!, WithTexts(reader.View));
+        try
+        {
+            EvaluateResponseWriter.WriteScored(output, id, result!, WithTexts(reader.View));
+        }
+        finally
+        {
+            result!.RuleSet.ReturnResult(result);
+        }
+
         return outcome;
     }
 
@@ -150,7 +154,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     }
 
     private ScoringError? Score(
-        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, IReadOnlyDictionary<string, double>? observed, bool reuseResult,
+        V1.Application? message, CallerIdentity caller, RuleSetCatalog catalog, IReadOnlyDictionary<string, double>? observed, bool pooled,
         out ScoreResult? result)
     {
         result = null;
@@ -160,11 +164,11 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         }
 
         var app = ApplicationMapping.ToCore(message, out var error);
-        return app is null ? error : Score(app, caller, catalog, observed, reuseResult, out result);
+        return app is null ? error : Score(app, caller, catalog, observed, pooled, out result);
     }
 
     private ScoringError? Score(
-        Application app, CallerIdentity caller, RuleSetCatalog catalog, IReadOnlyDictionary<string, double>? observed, bool reuseResult,
+        Application app, CallerIdentity caller, RuleSetCatalog catalog, IReadOnlyDictionary<string, double>? observed, bool pooled,
         out ScoreResult? result)
     {
         result = null;
@@ -184,18 +188,17 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return Verification.VerificationErrors.NotVerifiedHere();
         }
 
-        var outcome = reuseResult && t_reusableResult is { } reuse
-            ? rs.Score(app, reuse, options, observed)
-            : rs.Score(app, options, observed);
+        // Pooled: the caller writes the result out and gives it back (see EvaluateReply).
+        var target = pooled ? rs.RentResult() : null;
+        var outcome = target is null ? rs.Score(app, options, observed) : rs.Score(app, target, options, observed);
         if (!outcome.Succeeded)
         {
-            return outcome.Error;
-        }
+            if (target is not null)
+            {
+                rs.ReturnResult(target);
+            }
 
-        if (reuseResult)
-        {
-            // Score hands back a new result when the reused one belongs to another rule set.
-            t_reusableResult = outcome.Result;
+            return outcome.Error;
         }
 
         metrics.Evaluated(rs, outcome.Result);

@@ -12,7 +12,7 @@ internal sealed class VerifyFiguresCall(FigureObserver observer)
 {
     private const double MaxWindowDays = 731;
 
-    public async Task<V1.VerifyFiguresResponse> HandleAsync(V1.VerifyFiguresRequest request, ServerCallContext context)
+    public async ValueTask<V1.VerifyFiguresResponse> HandleAsync(V1.VerifyFiguresRequest request, ServerCallContext context)
     {
         if (observer.Verifier is not { } verifier)
         {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using ScoringGrid.Grpc.Client;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Grpc.Tests.Protos;
@@ -69,5 +71,69 @@ public class KestrelCallTests(KestrelServerFixture fixture) : CallShapeTestsBase
 
         EchoReply[] replies = await Task.WhenAll(calls);
         Assert.Equal(Enumerable.Range(0, 300).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), replies.Select(r => r.Message));
+    }
+
+    [Fact]
+    public async Task Unary_WithTwoMessages_IsInternal()
+    {
+        using HttpClient client = fixture.Server.CreateHttpClient();
+        byte[] body = [.. RawGrpc.Frame(new EchoRequest { Message = "one" }), .. RawGrpc.Frame(new EchoRequest { Message = "two" })];
+        RawResponse response = await RawGrpc.SendAsync(client, TestMethods.Echo.FullName, body);
+
+        Assert.Equal("13", response.GrpcStatus);
+        Assert.Contains("more than one message", response.GrpcMessage);
+    }
+
+    [Fact]
+    public async Task Unary_WithAMessageThenPartOfAnother_IsTruncated()
+    {
+        using HttpClient client = fixture.Server.CreateHttpClient();
+        byte[] body = [.. RawGrpc.Frame(new EchoRequest { Message = "one" }), 0, 0, 0];
+        RawResponse response = await RawGrpc.SendAsync(client, TestMethods.Echo.FullName, body);
+
+        Assert.Equal("13", response.GrpcStatus);
+        Assert.Contains("truncated message", response.GrpcMessage);
+    }
+
+    [Theory]
+    [InlineData(2)] // the prefix alone first
+    [InlineData(7)] // the prefix and part of the message
+    public async Task Unary_WhoseBodyArrivesInPieces_IsAnswered(int firstPiece)
+    {
+        // The body is not all there when the call starts: the reader must wait for the rest and the end of the stream.
+        byte[] frame = RawGrpc.Frame(new EchoRequest { Message = "late but whole" });
+        using HttpClient client = fixture.Server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, TestMethods.Echo.FullName)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new PiecewiseContent(frame[..firstPiece], frame[firstPiece..]),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("0", string.Join(",", response.TrailingHeaders.GetValues("grpc-status")));
+        Assert.Equal("late but whole", EchoReply.Parser.ParseFrom(body.AsSpan(5)).Message);
+    }
+
+    /// <summary>Sends its first piece, then the second 150 ms later.</summary>
+    private sealed class PiecewiseContent(byte[] first, byte[] second) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(first);
+            await stream.FlushAsync();
+            await Task.Delay(150);
+            await stream.WriteAsync(second);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

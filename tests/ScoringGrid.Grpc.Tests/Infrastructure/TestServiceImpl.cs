@@ -16,7 +16,7 @@ public sealed class TestServiceImpl(CallProbe probe)
             .AddUnary(TestMethods.WaitForCancellation, WaitForCancellationAsync)
             .Build();
 
-    private static async Task<EchoReply> EchoAsync(EchoRequest request, ServerCallContext context)
+    private static async ValueTask<EchoReply> EchoAsync(EchoRequest request, ServerCallContext context)
     {
         await ApplyAsync(request, context);
         foreach (MetadataEntry entry in context.RequestHeaders)
@@ -79,7 +79,7 @@ public sealed class TestServiceImpl(CallProbe probe)
         context.ResponseTrailers.Add("x-response-flushes", context.ResponseFlushes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task<EchoReply> WaitForCancellationAsync(EchoRequest request, ServerCallContext context)
+    private async ValueTask<EchoReply> WaitForCancellationAsync(EchoRequest request, ServerCallContext context)
     {
         probe.MarkStarted();
         try

@@ -76,4 +76,67 @@ public class ReuseUnitTests
         Assert.Equal("js-star-2018", outcome.Result.RuleSetId);
         Assert.Equal("js-star-2019", other.RuleSetId);
     }
+
+    [Fact]
+    public void ReturnedResult_IsRentedAgain_AndScoresLikeAFreshOne()
+    {
+        var rs = Shipped.RuleSet("js-star-2018");
+        var book = new JsStar2018Rulebook();
+        var rented = rs.RentResult();
+        Assert.Same(rs, rented.RuleSet);
+        Assert.True(rs.Score(book.Minimal("5-star").Tick("core.it.dev").Build(), rented).Succeeded);
+        rs.ReturnResult(rented);
+
+        var again = rs.RentResult();
+        var next = book.Minimal("3-star").Build();
+        var outcome = rs.Score(next, again);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Same(rented, again);
+        Assert.Same(again, outcome.Result);
+        Assert.Equal(ScoreResultJson.ToJson(rs.Score(next).Result!), ScoreResultJson.ToJson(outcome.Result));
+    }
+
+    [Fact]
+    public void ResultsRentedTogether_AreDistinct_AndOtherRuleSetsResultsAreNotTaken()
+    {
+        var rs = Shipped.RuleSet("js-star-2018");
+        var other = Shipped.RuleSet("js-star-2019");
+        var first = rs.RentResult();
+        var second = rs.RentResult();
+        Assert.NotSame(first, second);
+
+        other.ReturnResult(first); // not other's: ignored
+        var fromOther = other.RentResult();
+
+        Assert.NotSame(first, fromOther);
+        Assert.Same(other, fromOther.RuleSet);
+    }
+
+    [Fact]
+    public async Task ConcurrentRenters_NeverHoldTheSameResult()
+    {
+        var rs = Shipped.RuleSet("js-star-2019");
+        var held = new System.Collections.Concurrent.ConcurrentDictionary<ScoreResult, bool>(ReferenceEqualityComparer.Instance);
+        var clashes = 0;
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                var result = rs.RentResult();
+                if (!held.TryAdd(result, true))
+                {
+                    Interlocked.Increment(ref clashes);
+                }
+
+                Thread.SpinWait(i % 7);
+                held.TryRemove(result, out bool _);
+                rs.ReturnResult(result);
+            }
+        }));
+
+        await Task.WhenAll(workers);
+
+        Assert.Equal(0, clashes);
+    }
 }

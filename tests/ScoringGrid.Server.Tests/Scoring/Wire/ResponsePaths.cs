@@ -37,7 +37,7 @@ internal sealed class ResponsePaths(RuleSetCatalog catalog)
         return output.WrittenSpan[1..].ToArray();
     }
 
-    /// <summary>Unary Evaluate's path: the reply through its marshaller, both ways the transport may call it.</summary>
+    /// <summary>Unary Evaluate's path: the reply through its marshaller, both ways the transport may call it, then released.</summary>
     public byte[] Unary(V1.Application? application, V1.ResultView view)
     {
         Assert.Equal(WireEvaluation.Scored, _operations.EvaluateForWire(Request(application, view), CallerIdentity.Anonymous, Catalog, out var reply, out _));
@@ -48,6 +48,7 @@ internal sealed class ResponsePaths(RuleSetCatalog catalog)
         var sized = new byte[marshaller.CalculateSize(reply!)];
         marshaller.Serializer(reply!, sized);
         Assert.Equal(buffered.WrittenSpan.ToArray(), sized);
+        reply!.Release(); // as the transport does once the reply is written: its result goes back to the pool
         return sized;
     }
 
