@@ -30,6 +30,10 @@ public sealed partial class ServerCallContext
 
     internal bool DeadlineReached => _deadlineReached;
 
+    // Whether the client reset the stream, as far as this call has looked: a call that never took its
+    // token writes its status anyway, which Kestrel discards for a reset stream.
+    private bool ClientGone => _cancellationTaken && _http.RequestAborted.IsCancellationRequested;
+
     internal TimeSpan Elapsed => _runtime.TimeProvider.GetElapsedTime(_startTimestamp);
 
     internal void StartDeadline(TimeSpan timeout)
@@ -42,7 +46,8 @@ public sealed partial class ServerCallContext
         Deadline = _runtime.TimeProvider.GetUtcNow().UtcDateTime + timeout;
         _writeLock ??= new SemaphoreSlim(1, 1);
         _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);
-        CancellationToken = _deadlineCts.Token;
+        _cancellation = _deadlineCts.Token;
+        _cancellationTaken = true;
         _deadlineTimer = _runtime.TimeProvider.CreateTimer(
             static state => _ = ((ServerCallContext)state!).CompleteOnDeadlineAsync(),
             this,
@@ -69,7 +74,7 @@ public sealed partial class ServerCallContext
     {
         try
         {
-            await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
+            await EnterWriteAsync().ConfigureAwait(false);
             try
             {
                 if (_completed)
@@ -113,7 +118,7 @@ public sealed partial class ServerCallContext
             return;
         }
 
-        await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync().ConfigureAwait(false);
         try
         {
             if (!_completed && _unflushedBytes > 0)
@@ -142,7 +147,7 @@ public sealed partial class ServerCallContext
     internal async ValueTask<Status> CompleteAsync(Status status)
     {
         DisposeDeadlineTimer();
-        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
+        await EnterWriteAsync(cancellable: false).ConfigureAwait(false);
         try
         {
             if (_completed)
@@ -152,7 +157,7 @@ public sealed partial class ServerCallContext
 
             _completed = true;
             _finalStatus = status;
-            if (!_http.RequestAborted.IsCancellationRequested)
+            if (!ClientGone)
             {
                 WriteStatus(status);
             }
@@ -247,8 +252,8 @@ public sealed partial class ServerCallContext
         }
     }
 
-    private ValueTask EnterWriteAsync(CancellationToken cancellationToken) =>
-        _writeLock is null ? ValueTask.CompletedTask : new ValueTask(_writeLock.WaitAsync(cancellationToken));
+    private ValueTask EnterWriteAsync(bool cancellable = true) =>
+        _writeLock is null ? ValueTask.CompletedTask : new ValueTask(_writeLock.WaitAsync(cancellable ? CancellationToken : default));
 
     private void ExitWrite() => _writeLock?.Release();
 

@@ -18,6 +18,8 @@ public sealed partial class ServerCallContext
     private Metadata? _responseTrailers;
     private Dictionary<object, object?>? _items;
     private string? _peer;
+    private CancellationToken _cancellation;
+    private bool _cancellationTaken;
 
     internal ServerCallContext(HttpContext httpContext, GrpcServerRuntime runtime, string method, MethodType methodType)
     {
@@ -25,7 +27,6 @@ public sealed partial class ServerCallContext
         _runtime = runtime;
         Method = method;
         MethodType = methodType;
-        CancellationToken = httpContext.RequestAborted;
         _startTimestamp = runtime.TimeProvider.GetTimestamp();
     }
 
@@ -54,7 +55,21 @@ public sealed partial class ServerCallContext
     public Status Status { get; set; } = Status.DefaultSuccess;
 
     /// <summary>Fires when the client cancels (RST_STREAM, disconnect) or the deadline passes.</summary>
-    public CancellationToken CancellationToken { get; private set; }
+    public CancellationToken CancellationToken
+    {
+        get
+        {
+            // Taken from Kestrel on first use: its RequestAborted takes a lock and makes a token source per
+            // request, which most unary calls never need.
+            if (!_cancellationTaken)
+            {
+                _cancellation = _http.RequestAborted;
+                _cancellationTaken = true;
+            }
+
+            return _cancellation;
+        }
+    }
 
     /// <summary>
     /// Who is calling, as an authenticating interceptor established it (its own type); null when none did.
@@ -74,7 +89,7 @@ public sealed partial class ServerCallContext
     public async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync().ConfigureAwait(false);
         try
         {
             if (_completed)

@@ -255,6 +255,30 @@ public abstract class CallShapeTestsBase
     }
 
     [Fact]
+    public async Task Cancellation_OfAHandlerThatIgnoresIt_EndsCleanly_AndTheServerKeepsServing()
+    {
+        // The handler never takes its token, so the transport answers a stream the client has reset.
+        Parts.Probe.Reset();
+        using var cts = new CancellationTokenSource();
+        Task<EchoReply> call = Channel.UnaryAsync(TestMethods.IgnoreCancellation, new EchoRequest { DelayMs = 300 }, new CallOptions { CancellationToken = cts.Token });
+        await Parts.Probe.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call);
+        Assert.Equal(StatusCode.Cancelled, ex.StatusCode);
+        Assert.Equal("ignored", await Parts.Probe.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Parts.Interceptor.Completed.Any(c => c.Method == TestMethods.IgnoreCancellation.FullName) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var completed = Assert.Single(Parts.Interceptor.Completed, c => c.Method == TestMethods.IgnoreCancellation.FullName);
+        Assert.Equal(StatusCode.OK, completed.Status.StatusCode); // the handler returned; its answer went nowhere
+        Assert.Equal("still here", (await Channel.UnaryAsync(TestMethods.Echo, new EchoRequest { Message = "still here" })).Message);
+    }
+
+    [Fact]
     public async Task GzipRequest_IsDecompressedByTheServer()
     {
         var request = new EchoRequest { Message = new string('z', 100_000) };

@@ -16,6 +16,9 @@ public static class TestMethods
     public static readonly Method<EchoRequest, EchoReply> Duplex = Create(MethodType.DuplexStreaming, "Duplex");
     public static readonly Method<EchoRequest, EchoReply> WaitForCancellation = Create(MethodType.Unary, "WaitForCancellation");
 
+    /// <summary>Server-only (not in the .proto): waits <c>delay_ms</c> without looking at its cancellation token.</summary>
+    public static readonly Method<EchoRequest, EchoReply> IgnoreCancellation = Create(MethodType.Unary, "IgnoreCancellation");
+
     private static Method<EchoRequest, EchoReply> Create(MethodType type, string name) =>
         new(type, ServiceName, name, RequestMarshaller, ReplyMarshaller);
 }

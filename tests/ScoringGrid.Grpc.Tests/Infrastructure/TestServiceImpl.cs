@@ -14,6 +14,7 @@ public sealed class TestServiceImpl(CallProbe probe)
             .AddClientStreaming(TestMethods.ClientStream, ClientStreamAsync)
             .AddDuplexStreaming(TestMethods.Duplex, DuplexAsync)
             .AddUnary(TestMethods.WaitForCancellation, WaitForCancellationAsync)
+            .AddUnary(TestMethods.IgnoreCancellation, IgnoreCancellationAsync)
             .Build();
 
     private static async ValueTask<EchoReply> EchoAsync(EchoRequest request, ServerCallContext context)
@@ -93,6 +94,14 @@ public sealed class TestServiceImpl(CallProbe probe)
         }
 
         return new EchoReply();
+    }
+
+    private async ValueTask<EchoReply> IgnoreCancellationAsync(EchoRequest request, ServerCallContext context)
+    {
+        probe.MarkStarted();
+        await Task.Delay(request.DelayMs, CancellationToken.None);
+        probe.MarkEnded("ignored");
+        return new EchoReply { Message = request.Message };
     }
 
     private static async Task ApplyAsync(EchoRequest request, ServerCallContext context)
