@@ -23,6 +23,12 @@ public static class GrpcMessageCodec
     /// <returns>The serialized (uncompressed) size of the message.</returns>
     public static int WriteMessage<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, ICompressionProvider? compression, int? maxMessageSize)
     {
+        if (marshaller.SerializedBytes is { } bytesOf)
+        {
+            // Already bytes (a reply written ahead): framed as they are, with no staging copy.
+            return WritePayload(output, bytesOf(message).Span, compression, maxMessageSize);
+        }
+
         // The message is serialized into a per-thread staging buffer, then framed or compressed
         // from there: one copy of the bytes is cheaper than protobuf's size pass over every
         // nested message and string (see Marshaller.BufferSerializer).
@@ -31,24 +37,7 @@ public static class GrpcMessageCodec
         try
         {
             Serialize(message, marshaller, staging, maxMessageSize);
-            int size = staging.WrittenCount;
-            if (size > maxMessageSize)
-            {
-                throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
-            }
-
-            // An empty message is sent uncompressed: the flag is per message, and an empty gzip
-            // member is zero bytes from GZipStream, which grpc-js refuses to inflate.
-            if (compression is null || size == 0)
-            {
-                GrpcFrameWriter.WriteFrame(output, staging.WrittenSpan, compressed: false);
-                return size;
-            }
-
-            using var compressed = new PooledBufferWriter(Math.Max(size / 2, 64));
-            compression.Compress(staging.WrittenSpan, compressed);
-            GrpcFrameWriter.WriteFrame(output, compressed.WrittenSpan, compressed: true);
-            return size;
+            return WritePayload(output, staging.WrittenSpan, compression, maxMessageSize);
         }
         finally
         {
@@ -59,6 +48,28 @@ public static class GrpcMessageCodec
                 staging.Dispose();
             }
         }
+    }
+
+    private static int WritePayload(IBufferWriter<byte> output, ReadOnlySpan<byte> payload, ICompressionProvider? compression, int? maxMessageSize)
+    {
+        int size = payload.Length;
+        if (size > maxMessageSize)
+        {
+            throw new RpcException(GrpcErrors.SendMessageTooLarge(size, maxMessageSize.Value));
+        }
+
+        // An empty message is sent uncompressed: the flag is per message, and an empty gzip
+        // member is zero bytes from GZipStream, which grpc-js refuses to inflate.
+        if (compression is null || size == 0)
+        {
+            GrpcFrameWriter.WriteFrame(output, payload, compressed: false);
+            return size;
+        }
+
+        using var compressed = new PooledBufferWriter(Math.Max(size / 2, 64));
+        compression.Compress(payload, compressed);
+        GrpcFrameWriter.WriteFrame(output, compressed.WrittenSpan, compressed: true);
+        return size;
     }
 
     private static void Serialize<T>(T message, Marshaller<T> marshaller, PooledBufferWriter staging, int? maxMessageSize)

@@ -33,4 +33,10 @@ public sealed class Marshaller<T>
     /// when it is set.
     /// </summary>
     public Action<T, IBufferWriter<byte>>? BufferSerializer { get; init; }
+
+    /// <summary>
+    /// Optionally gives the bytes of a message that already is serialized (a reply written ahead of
+    /// time): the codec frames them as they are, with no serializer call and no staging copy.
+    /// </summary>
+    public Func<T, ReadOnlyMemory<byte>>? SerializedBytes { get; init; }
 }

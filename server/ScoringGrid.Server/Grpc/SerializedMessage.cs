@@ -38,6 +38,7 @@ internal sealed class SerializedMessage
         static payload => payload.ToArray())
     {
         BufferSerializer = static (m, output) => output.Write(m.Span),
+        SerializedBytes = static m => m,
     };
 
     public ReadOnlySpan<byte> Span => _buffer is { } buffer

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Google.Protobuf;
 using ScoringGrid.Grpc.Tests.Protos;
 
 namespace ScoringGrid.Grpc.Tests.Grpc;
@@ -41,6 +42,34 @@ public class GrpcMessageCodecUnitTests
             GrpcMessageCodec.WriteMessage(output, new EchoRequest { Message = new string('a', 100) }, Marshaller, null, 50));
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
         Assert.Equal(0, output.WrittenCount);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WriteMessage_OfSerializedBytes_FramesThemAsTheSerializerWould(bool gzip)
+    {
+        // Bytes that never pass the serializer: a marshaller whose serializer would fail proves it is not called.
+        var bytes = new Marshaller<ReadOnlyMemory<byte>>(
+            static m => throw new InvalidOperationException("size not needed"),
+            static (m, destination) => throw new InvalidOperationException("serializer not needed"),
+            static payload => payload.ToArray())
+        {
+            SerializedBytes = static m => m,
+        };
+        var message = new EchoRequest { Message = new string('b', 3000), Payload = ByteString.CopyFrom(new byte[6000]) };
+        ICompressionProvider? compression = gzip ? GzipCompressionProvider.Default : null;
+        using var viaSerializer = new PooledBufferWriter();
+        using var viaBytes = new PooledBufferWriter();
+
+        int serializedSize = GrpcMessageCodec.WriteMessage(viaSerializer, message, Marshaller, compression, maxMessageSize: null);
+        int bytesSize = GrpcMessageCodec.WriteMessage(viaBytes, new ReadOnlyMemory<byte>(message.ToByteArray()), bytes, compression, maxMessageSize: null);
+
+        Assert.Equal(serializedSize, bytesSize);
+        Assert.Equal(viaSerializer.WrittenSpan.ToArray(), viaBytes.WrittenSpan.ToArray());
+        var over = Assert.Throws<RpcException>(() =>
+            GrpcMessageCodec.WriteMessage(viaBytes, new ReadOnlyMemory<byte>(new byte[51]), bytes, compression, maxMessageSize: 50));
+        Assert.Equal(StatusCode.ResourceExhausted, over.StatusCode);
     }
 
     [Fact]
