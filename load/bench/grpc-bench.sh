@@ -26,6 +26,11 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Both .NET servers (ScoringGrid and the Kestrel ceiling) run with the same runtime settings. By default
+# the framework's precompiled (ReadyToRun) code is not used, so the JIT compiles Kestrel and the rest with
+# dynamic PGO, as the server is meant to run in production (see docs/benchmarks.md): SG_BENCH_DOTNET_ENV=""
+# measures both with the runtime's defaults instead.
+read -r -a dotnet_env <<<"${SG_BENCH_DOTNET_ENV-DOTNET_ReadyToRun=0}"
 dotnet build "$root/server/ScoringGrid.Server" -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build "$root/load/ScoringGrid.Load.Ceiling" -c Release -nologo -v q -clp:ErrorsOnly
 bash "$root/load/grpc-baseline/build.sh" "$work/cpp" >/dev/null
@@ -34,15 +39,15 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
 p_sg=$(free_port); p_ceiling=$(free_port); p_cpp=$(free_port); p_ceiling_s=$(free_port); p_cpp_s=$(free_port)
-dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$p_sg" \
+env "${dotnet_env[@]}" dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$p_sg" \
   --Logging:LogLevel:Default Warning >"$work/sg.log" 2>&1 & pids+=($!)
 wait_port "$p_sg"
 example=$(ls "$root"/examples/js-star-2019-*.json | head -n 1)
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" --server "127.0.0.1:$p_sg"
-dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
+env "${dotnet_env[@]}" dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
 "$work/cpp/baseline_server" "$p_cpp" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
 # The same baselines returning the SCORES-view response, so each view is compared with servers sending as many bytes.
-dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
+env "${dotnet_env[@]}" dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
 "$work/cpp/baseline_server" "$p_cpp_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
 wait_port "$p_ceiling"; wait_port "$p_cpp"; wait_port "$p_ceiling_s"; wait_port "$p_cpp_s"
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
@@ -75,7 +80,7 @@ run_view() { # label sg-body ceiling-port cpp-port
   col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
   ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
   echo
-  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round), $(nproc) cores shared by load generator and server"
+  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round), $(nproc) cores shared by load generator and server; .NET servers with: ${dotnet_env[*]:-runtime defaults}"
   echo "per round (ceiling / ScoringGrid / C++ req/s): $(printf '%s; ' "${rounds[@]}")"
   echo
   echo "| server | Evaluate req/s (median) | ratio to ceiling (median of rounds) | ratio to C++ grpc (median of rounds) |"

@@ -15,12 +15,12 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
 
     // EvaluateRequest in, EvaluateResponse out, carried as bytes: the batch parses and writes them on every core.
     private static readonly Method<SerializedMessage, ReadOnlyMemory<byte>> EvaluateStreamMethod = new(
-        MethodType.DuplexStreaming, ServiceName, "EvaluateStream", SerializedMessage.RequestMarshaller, SerializedMessage.ResponseMarshaller);
+        MethodType.DuplexStreaming, ServiceName, "EvaluateStream", SerializedMessage.StreamRequestMarshaller, SerializedMessage.ResponseMarshaller);
 
     // The response is written straight from the core's result (see Scoring/Wire).
     // The request is read straight into the core's application (see Scoring/Wire/EvaluateRequestReader).
     private static readonly Method<SerializedMessage, EvaluateReply> EvaluateMethod = new(
-        MethodType.Unary, ServiceName, "Evaluate", SerializedMessage.RequestMarshaller, EvaluateReply.Marshaller);
+        MethodType.Unary, ServiceName, "Evaluate", SerializedMessage.UnaryRequestMarshaller, EvaluateReply.Marshaller);
 
     public GrpcServiceDefinition CreateDefinition() =>
         GrpcServiceDefinition.CreateBuilder(ServiceName)

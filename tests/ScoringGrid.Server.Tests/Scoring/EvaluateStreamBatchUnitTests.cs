@@ -140,7 +140,7 @@ public sealed class EvaluateStreamBatchUnitTests
     private static SerializedMessage Garbage() => Wire([0x0A, 0x7F, 0x01]);
 
     private static SerializedMessage Wire(byte[] bytes) =>
-        SerializedMessage.RequestMarshaller.Deserializer(new ReadOnlySequence<byte>(bytes));
+        SerializedMessage.StreamRequestMarshaller.Deserializer(new ReadOnlySequence<byte>(bytes));
 
     private sealed class RecordingWriter : IServerStreamWriter<ReadOnlyMemory<byte>>
     {
