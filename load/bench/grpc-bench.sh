@@ -5,7 +5,8 @@
 # response bytes. h2load counts HTTP status only, so each server is first checked for grpc-status OK with grpcio.
 # Then EvaluateStream: applications/s over one stream, h2load sending 10,000 framed requests per stream, against a
 # streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round and ratios are the
-# median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT).
+# median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT). Between the
+# two: latency percentiles at half of ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -87,10 +88,39 @@ run_view() { # label sg-body ceiling-port cpp-port
   echo "|---|---:|---:|---:|"
   printf '| ceiling | %.0f | 1.00 | %.2f |\n' "$(col 1)" "$(ratio 1 3)"
   printf '| scoringgrid | %.0f | %.2f | %.2f |\n' "$(col 2)" "$(ratio 2 1)" "$(ratio 2 3)"
+  sg_peak[$label]=$(col 2)
   printf '| cpp | %.0f | %.2f | 1.00 |\n' "$(col 3)" "$(ratio 3 1)"
 }
+declare -A sg_peak
 run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
 run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
+
+# Latency at half of peak: h2load offers half of ScoringGrid's median rate above, spread evenly over the
+# same 16 connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
+# request's time until its response ended comes from h2load's log file (only HTTP 200 counted; the grpcio
+# check above proved the statuses). h2load starts rate-limited requests in bursts every few milliseconds,
+# so these times include queueing behind the burst: the ceiling's row shows how much of it is the generator.
+latency_at_half() { # label body server-label port
+  local rate=${sg_peak[$1]%.*}; local per=$(( rate / 2 / conns )); local log="$work/latency.log"
+  rm -f "$log"
+  local out; out=$(h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1 \
+    --rps "$per" -D 10 --log-file "$log" "http://127.0.0.1:$4/scoringgrid.v1.Scoring/Evaluate")
+  grep -q " 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
+  local bad; bad=$(awk -F'\t' '$2 != 200' "$log" | wc -l)
+  [ "$bad" = 0 ] || { echo "latency run: $bad responses not HTTP 200" >&2; return 1; }
+  awk -F'\t' '{ print $3 / 1000 }' "$log" | sort -n | awk -v label="$1 | $3" -v offered=$(( per * conns )) '
+    { t[NR] = $1 }
+    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f |\n", label, offered, NR / 10, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR] }'
+}
+echo
+echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, -c $conns -m $streams, 10 s each"
+echo
+echo "| view | server | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
+latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg"
+latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling"
+latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg"
+latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s"
 
 # EvaluateStream: h2load sends a body of $stream_count framed requests on one HTTP/2 stream per call, one call
 # at a time (-c 1 -m 1), so applications/s = calls/s x $stream_count. h2load does not decode responses;
