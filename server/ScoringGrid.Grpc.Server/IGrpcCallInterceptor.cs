@@ -9,7 +9,8 @@ public interface IGrpcCallInterceptor
     /// <summary>
     /// Runs before the handler. Return a status to reject the call (the handler is not invoked and
     /// the client receives that status), or null to let it proceed. Throwing
-    /// <see cref="RpcException"/> rejects too. Pass the caller on in <see cref="ServerCallContext.Caller"/>, other state in <see cref="ServerCallContext.Items"/>.
+    /// <see cref="RpcException"/> rejects too. Hand the caller on in <see cref="ServerCallContext.Caller"/>,
+    /// other state in <see cref="ServerCallContext.Items"/>.
     /// </summary>
     ValueTask<Status?> OnCallStartingAsync(ServerCallContext context);
 
