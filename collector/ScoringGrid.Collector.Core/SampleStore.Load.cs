@@ -43,10 +43,10 @@ public sealed partial class SampleStore
             lastTask = db.HashGetAsync(RedisKeys.Last(p), fields);
         }
 
-        var marker = markerTask is null ? (RedisValue?)null : await markerTask.ConfigureAwait(false);
+        var marker = markerTask is null ? (RedisValue?)null : await markerTask.Within(db.Multiplexer).ConfigureAwait(false);
         if (lastTask is not null)
         {
-            var last = await lastTask.ConfigureAwait(false);
+            var last = await lastTask.Within(db.Multiplexer).ConfigureAwait(false);
             var records = new LastRecord?[unknown!.Count];
             var legacy = new Task<RedisValue>?[unknown.Count];
             for (var i = 0; i < records.Length; i++)
@@ -71,7 +71,7 @@ public sealed partial class SampleStore
                 var state = SeriesRollup.Empty;
                 if (records[i] is { } record)
                 {
-                    var day = legacy[i] is { } dayTask ? await dayTask.ConfigureAwait(false) : RedisValue.Null;
+                    var day = legacy[i] is { } dayTask ? await dayTask.Within(db.Multiplexer).ConfigureAwait(false) : RedisValue.Null;
                     state = SeriesRollup.From(record, day.IsNull ? null : StoredText.ParseRollup(SeriesRollup.DayOf(record.TimestampMs), day!));
                 }
 

@@ -15,8 +15,8 @@ public sealed partial class SampleStore
         var db = _redis.GetDatabase();
         var indexTask = db.HashGetAllAsync(RedisKeys.Series(platformId));
         var lastTask = db.HashGetAllAsync(RedisKeys.Last(platformId));
-        var index = await indexTask.ConfigureAwait(false);
-        var last = await lastTask.ConfigureAwait(false);
+        var index = await indexTask.Within(_redis).ConfigureAwait(false);
+        var last = await lastTask.Within(_redis).ConfigureAwait(false);
         var lastById = new Dictionary<string, LastRecord>(last.Length, StringComparer.Ordinal);
         foreach (var entry in last)
         {
@@ -51,6 +51,7 @@ public sealed partial class SampleStore
     {
         var members = await _redis.GetDatabase()
             .SortedSetRangeByScoreAsync(RedisKeys.Raw(platformId, seriesId), fromMs, toMs)
+            .Within(_redis)
             .ConfigureAwait(false);
         var samples = new List<StoredSample>(members.Length);
         foreach (var member in members)
@@ -74,8 +75,8 @@ public sealed partial class SampleStore
         var db = _redis.GetDatabase();
         var lastTask = db.HashGetAsync(RedisKeys.Last(platformId), seriesId);
         var entriesTask = db.HashGetAllAsync(RedisKeys.Daily(platformId, seriesId));
-        var last = await lastTask.ConfigureAwait(false);
-        var entries = await entriesTask.ConfigureAwait(false);
+        var last = await lastTask.Within(_redis).ConfigureAwait(false);
+        var entries = await entriesTask.Within(_redis).ConfigureAwait(false);
         var result = new List<DailyRollup>(entries.Length + 1);
         foreach (var entry in entries)
         {
@@ -107,8 +108,8 @@ public sealed partial class SampleStore
         var db = _redis.GetDatabase();
         var healthTask = db.HashGetAllAsync(RedisKeys.Health(platformId));
         var errorsTask = db.ListRangeAsync(RedisKeys.Errors(platformId));
-        var health = await healthTask.ConfigureAwait(false);
-        var errors = await errorsTask.ConfigureAwait(false);
+        var health = await healthTask.Within(_redis).ConfigureAwait(false);
+        var errors = await errorsTask.Within(_redis).ConfigureAwait(false);
         if (health.Length == 0)
         {
             return null;

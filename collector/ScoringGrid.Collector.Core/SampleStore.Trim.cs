@@ -18,7 +18,7 @@ public sealed partial class SampleStore
     public async Task<long> TrimAsync(string platformId, DateTimeOffset now)
     {
         var db = _redis.GetDatabase();
-        var ids = await db.HashKeysAsync(RedisKeys.Series(platformId)).ConfigureAwait(false);
+        var ids = await db.HashKeysAsync(RedisKeys.Series(platformId)).Within(_redis).ConfigureAwait(false);
         var rawCut = (now - _options.RawRetention).ToUnixTimeMilliseconds();
         var dayCut = DateOnly.FromDateTime((now - _options.RollupRetention).UtcDateTime).DayNumber - EpochDayNumber;
         long removed = 0;
@@ -38,7 +38,7 @@ public sealed partial class SampleStore
                 args[2 + i] = id;
             }
 
-            removed += (long)await db.ScriptEvaluateAsync(StoreScripts.Trim, keys, args).ConfigureAwait(false);
+            removed += (long)await db.ScriptEvaluateAsync(StoreScripts.Trim, keys, args).Within(_redis).ConfigureAwait(false);
         }
 
         return removed;
@@ -56,12 +56,12 @@ public sealed partial class SampleStore
     public Task RecordLoadTestEvidenceAsync(string platformId, string figure, double value, string evidenceJson, DateTimeOffset recordedAt)
     {
         var record = LoadTestRecord.Write(value, recordedAt.ToUnixTimeMilliseconds(), evidenceJson);
-        return _redis.GetDatabase().HashSetAsync(RedisKeys.LoadTests(platformId), figure, record);
+        return _redis.GetDatabase().HashSetAsync(RedisKeys.LoadTests(platformId), figure, record).Within(_redis);
     }
 
     internal async Task<LoadTestRecord?> ReadLoadTestEvidenceAsync(string platformId, string figure)
     {
-        var value = await _redis.GetDatabase().HashGetAsync(RedisKeys.LoadTests(platformId), figure).ConfigureAwait(false);
+        var value = await _redis.GetDatabase().HashGetAsync(RedisKeys.LoadTests(platformId), figure).Within(_redis).ConfigureAwait(false);
         return value.IsNull ? null : LoadTestRecord.Read(value!);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class SampleStore
     // scrape must mark stale if they are gone.
     internal async Task<List<string>> ReadLiveSeriesIdsAsync(string platformId)
     {
-        var last = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Last(platformId)).ConfigureAwait(false);
+        var last = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Last(platformId)).Within(_redis).ConfigureAwait(false);
         var live = new List<string>(last.Length);
         foreach (var entry in last)
         {

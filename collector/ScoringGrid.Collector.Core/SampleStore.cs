@@ -100,7 +100,7 @@ public sealed partial class SampleStore
 
             try
             {
-                await Task.WhenAll(calls).ConfigureAwait(false);
+                await Task.WhenAll(calls).Within(_redis).ConfigureAwait(false);
             }
             catch
             {

@@ -81,7 +81,7 @@ public sealed partial class ScrapeLeases
         try
         {
             var reply = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(
-                LeaseScripts.Heartbeat, [RedisKeys.Members], [MemberId, (long)Options.MemberTimeout.TotalMilliseconds]).ConfigureAwait(false))!;
+                LeaseScripts.Heartbeat, [RedisKeys.Members], [MemberId, (long)Options.MemberTimeout.TotalMilliseconds]).Within(_redis).ConfigureAwait(false))!;
             var members = new SortedSet<string>(StringComparer.Ordinal) { MemberId };
             foreach (var member in reply)
             {
@@ -107,7 +107,7 @@ public sealed partial class ScrapeLeases
     {
         try
         {
-            await _redis.GetDatabase().SortedSetRemoveAsync(RedisKeys.Members, MemberId).ConfigureAwait(false);
+            await _redis.GetDatabase().SortedSetRemoveAsync(RedisKeys.Members, MemberId).Within(_redis).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

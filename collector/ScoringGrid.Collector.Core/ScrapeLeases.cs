@@ -90,7 +90,7 @@ public sealed partial class ScrapeLeases
             try
             {
                 reply = (RedisResult[])(await _redis.GetDatabase()
-                    .ScriptEvaluateAsync(LeaseScripts.AcquireOrRenew, [lease.Key], [MemberId, ttlMs]).ConfigureAwait(false))!;
+                    .ScriptEvaluateAsync(LeaseScripts.AcquireOrRenew, [lease.Key], [MemberId, ttlMs]).Within(_redis).ConfigureAwait(false))!;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
@@ -143,7 +143,7 @@ public sealed partial class ScrapeLeases
             CollectorLog.LeaseReleased(_logger, lease.PlatformId, reason);
             try
             {
-                await _redis.GetDatabase().ScriptEvaluateAsync(LeaseScripts.Release, [lease.Key], [MemberId]).ConfigureAwait(false);
+                await _redis.GetDatabase().ScriptEvaluateAsync(LeaseScripts.Release, [lease.Key], [MemberId]).Within(_redis).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {

@@ -17,7 +17,7 @@ public sealed partial class TargetRegistry
     public async Task<bool> RefreshAsync()
     {
         var before = Interlocked.Read(ref _localChanges);
-        var entries = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Targets).ConfigureAwait(false);
+        var entries = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Targets).Within(_redis).ConfigureAwait(false);
         var changed = false;
         lock (_gate)
         {

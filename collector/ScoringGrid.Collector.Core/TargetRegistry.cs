@@ -36,7 +36,7 @@ public sealed partial class TargetRegistry
     /// <exception cref="TargetConfigException">A persisted target is invalid.</exception>
     public async Task<int> LoadAsync()
     {
-        var entries = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Targets).ConfigureAwait(false);
+        var entries = await _redis.GetDatabase().HashGetAllAsync(RedisKeys.Targets).Within(_redis).ConfigureAwait(false);
         lock (_gate)
         {
             foreach (var entry in entries)
@@ -83,7 +83,7 @@ public sealed partial class TargetRegistry
         ArgumentNullException.ThrowIfNull(target);
         target.Validate();
         var json = TargetJson.Write(target);
-        await _redis.GetDatabase().HashSetAsync(RedisKeys.Targets, target.PlatformId, json).ConfigureAwait(false);
+        await _redis.GetDatabase().HashSetAsync(RedisKeys.Targets, target.PlatformId, json).Within(_redis).ConfigureAwait(false);
         lock (_gate)
         {
             Interlocked.Increment(ref _localChanges);
@@ -103,7 +103,7 @@ public sealed partial class TargetRegistry
     public async Task<bool> UnregisterAsync(string platformId)
     {
         ArgumentNullException.ThrowIfNull(platformId);
-        var deleted = await _redis.GetDatabase().HashDeleteAsync(RedisKeys.Targets, platformId).ConfigureAwait(false);
+        var deleted = await _redis.GetDatabase().HashDeleteAsync(RedisKeys.Targets, platformId).Within(_redis).ConfigureAwait(false);
         bool removed;
         lock (_gate)
         {

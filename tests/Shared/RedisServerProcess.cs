@@ -95,6 +95,15 @@ public sealed class RedisServerProcess : IDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Freezes the server (SIGSTOP): its sockets stay open and accept bytes, but nothing is answered until
+    /// <see cref="Thaw"/>, the way a stalled host or a lost reply looks to a client.
+    /// </summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen server run again (SIGCONT).</summary>
+    public void Thaw() => Signal("CONT");
+
     /// <summary>Waits until <paramref name="connection"/> answers again after a restart.</summary>
     public static async Task WaitConnectedAsync(ConnectionMultiplexer connection, TimeSpan timeout)
     {
@@ -115,9 +124,20 @@ public sealed class RedisServerProcess : IDisposable
         throw new TimeoutException("the Redis connection did not come back");
     }
 
+    private void Signal(string signal)
+    {
+        var pid = (_process ?? throw new InvalidOperationException("redis-server is not running")).Id;
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid} failed with {kill.ExitCode}");
+        }
+    }
+
     public void Dispose()
     {
-        Kill();
+        Kill(); // SIGKILL ends a frozen server too
         try
         {
             Directory.Delete(_dir, recursive: true);

@@ -12,6 +12,44 @@ public class RedisOutageTests : IClassFixture<RedisServerFixture>
     public RedisOutageTests(RedisServerFixture redis) => _redis = redis;
 
     [Fact]
+    public async Task RedisThatStopsAnswering_FailsTheWriteWithinTheTimeout_AndTheScrapeIsStoredWhenItAnswersAgain()
+    {
+        // A frozen server keeps its socket open and answers nothing: an asynchronous call then waits
+        // on a reply that may never come, unless the store bounds it by the connection's timeout.
+        await using var sim = await Simulators.StartAsync(SimulatorMode.Honest, o => o with { ModelCallsPerScrape = 10, DeviceTypes = 3 });
+        using var h = new CollectorHarness(_redis.Connection);
+        var id = CollectorHarness.NewPlatformId("frozen");
+        var target = CollectorHarness.Target(id, sim);
+        await h.ScrapeAsync(target, 1, Step);
+
+        _redis.Freeze();
+        ScrapeResult during;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            // The guard is far above the 5 s timeout: a hang shows as the elapsed time below, not as a stuck run.
+            during = await h.Scraper.ScrapeAsync(target).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            _redis.Thaw();
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the write took {clock.Elapsed} to give up");
+        Assert.True(during.Up);
+        Assert.False(during.Stored);
+        Assert.Equal(1, during.BufferedScrapes);
+
+        h.Fake.Advance(Step);
+        var after = await h.Scraper.ScrapeAsync(target);
+        Assert.True(after.Stored);
+        Assert.Equal(0, after.BufferedScrapes);
+        var series = (await h.Store.GetSeriesAsync(id)).Single(s => s.Name == "iiot_model_calls_total");
+        var samples = await h.Store.ReadSamplesAsync(id, series.Id, 0, long.MaxValue);
+        Assert.Equal([10.0, 20, 30], samples.Select(s => s.Value));
+    }
+
+    [Fact]
     public async Task RedisDownThenBack_BufferedScrapesFlushInOrderAndNothingIsLost()
     {
         await using var sim = await Simulators.StartAsync(SimulatorMode.Honest, o => o with { ModelCallsPerScrape = 10, DeviceTypes = 3 });

@@ -26,6 +26,11 @@ public sealed class RedisServerFixture : IDisposable
     /// <summary>Saves a snapshot and shuts the server down (data comes back on <see cref="Start"/>).</summary>
     public void Stop() => _server.Stop();
 
+    /// <summary>Stops the server answering (SIGSTOP) without closing its sockets; see <see cref="Thaw"/>.</summary>
+    public void Freeze() => _server.Freeze();
+
+    public void Thaw() => _server.Thaw();
+
     /// <summary>Waits until the shared connection answers again after a restart.</summary>
     public Task WaitConnectedAsync(TimeSpan timeout) => RedisServerProcess.WaitConnectedAsync(Connection, timeout);
 
