@@ -32,27 +32,23 @@ internal sealed class SerializedMessage
     /// Reads EvaluateStream's requests as bytes, from the stream's own pool. The transport has already
     /// checked the size limit and decompressed.
     /// </summary>
-    public static Marshaller<SerializedMessage> StreamRequestMarshaller { get; } = new(
-        static m => m._length,
-        static (m, destination) => m.Span.CopyTo(destination),
-        static payload => Copy(payload, StreamBuffers));
+    public static Marshaller<SerializedMessage> StreamRequestMarshaller { get; } = RequestMarshaller(StreamBuffers);
 
     /// <summary>
     /// Reads a unary call's request as bytes, from the shared pool: rented and returned on one thread,
     /// which its per-thread cache serves without the lock the stream's bounded pool takes.
     /// </summary>
-    public static Marshaller<SerializedMessage> UnaryRequestMarshaller { get; } = new(
-        static m => m._length,
-        static (m, destination) => m.Span.CopyTo(destination),
-        static payload => Copy(payload, ArrayPool<byte>.Shared));
+    public static Marshaller<SerializedMessage> UnaryRequestMarshaller { get; } = RequestMarshaller(ArrayPool<byte>.Shared);
 
-    /// <summary>Writes responses that are already serialized (a batch's answers, borrowed until the write completes).</summary>
+    /// <summary>
+    /// Writes responses that are already serialized (a batch's answers, borrowed until the write completes):
+    /// the codec frames their bytes as they are.
+    /// </summary>
     public static Marshaller<ReadOnlyMemory<byte>> ResponseMarshaller { get; } = new(
         static m => m.Length,
         static (m, destination) => m.Span.CopyTo(destination),
         static payload => payload.ToArray())
     {
-        BufferSerializer = static (m, output) => output.Write(m.Span),
         SerializedBytes = static m => m,
     };
 
@@ -68,6 +64,11 @@ internal sealed class SerializedMessage
             _pool.Return(buffer);
         }
     }
+
+    private static Marshaller<SerializedMessage> RequestMarshaller(ArrayPool<byte> pool) => new(
+        static m => m._length,
+        static (m, destination) => m.Span.CopyTo(destination),
+        payload => Copy(payload, pool));
 
     private static SerializedMessage Copy(ReadOnlySequence<byte> payload, ArrayPool<byte> pool)
     {

@@ -15,11 +15,11 @@ namespace ScoringGrid.Server.Scoring;
 internal sealed class EvaluateReply : IPooledMessage
 {
     private readonly string _applicationId;
-    private ScoreResult? _result;
-    private bool _released;
     private readonly bool _withTexts;
     private readonly ScoringError? _error;
     private readonly V1.EvaluateResponse? _message;
+    private ScoreResult? _result;
+    private bool _released;
 
     private EvaluateReply(string applicationId, ScoreResult? result, bool withTexts, ScoringError? error, V1.EvaluateResponse? message)
     {
