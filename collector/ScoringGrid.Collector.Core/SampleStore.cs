@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using ScoringGrid.Collector.Internal;
+using ScoringGrid.Common;
 using StackExchange.Redis;
 
 namespace ScoringGrid.Collector;

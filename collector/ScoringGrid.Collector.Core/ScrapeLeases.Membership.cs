@@ -1,4 +1,5 @@
 using ScoringGrid.Collector.Internal;
+using ScoringGrid.Common;
 using StackExchange.Redis;
 
 namespace ScoringGrid.Collector;

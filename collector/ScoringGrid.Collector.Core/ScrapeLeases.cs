@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScoringGrid.Collector.Internal;
+using ScoringGrid.Common;
 using StackExchange.Redis;
 
 namespace ScoringGrid.Collector;

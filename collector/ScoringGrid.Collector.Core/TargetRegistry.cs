@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ScoringGrid.Collector.Internal;
+using ScoringGrid.Common;
 using StackExchange.Redis;
 
 namespace ScoringGrid.Collector;

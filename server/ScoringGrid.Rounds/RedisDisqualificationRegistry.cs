@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 using ScoringGrid.Scoring;
 using StackExchange.Redis;
@@ -63,8 +64,8 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         _ = tran.HashSetAsync(_keys.Bans, creditCode, json);
         _ = tran.ListRightPushAsync(_keys.BanLog, json);
         var version = tran.StringIncrementAsync(_keys.BanVersion);
-        await tran.ExecuteAsync().ConfigureAwait(false);
-        Apply(await version.ConfigureAwait(false), creditCode, ban);
+        await tran.ExecuteAsync().Within(_redis).ConfigureAwait(false);
+        Apply(await version.Within(_redis).ConfigureAwait(false), creditCode, ban);
         RoundsLog.Disqualified(_logger, creditCode, ban.Until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), keyId);
         return ban;
     }
@@ -83,8 +84,8 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         _ = tran.HashDeleteAsync(_keys.Bans, creditCode);
         _ = tran.ListRightPushAsync(_keys.BanLog, BanJson.Write(existing with { Reason = reason ?? "" }, _time.GetUtcNow(), keyId, "lift"));
         var version = tran.StringIncrementAsync(_keys.BanVersion);
-        await tran.ExecuteAsync().ConfigureAwait(false);
-        Apply(await version.ConfigureAwait(false), creditCode, null);
+        await tran.ExecuteAsync().Within(_redis).ConfigureAwait(false);
+        Apply(await version.Within(_redis).ConfigureAwait(false), creditCode, null);
         return true;
     }
 
@@ -114,9 +115,9 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
         if (!IsFresh(snapshot, _time.GetTimestamp()))
         {
             var db = _redis.GetDatabase();
-            var version = (long?)await db.StringGetAsync(_keys.BanVersion).ConfigureAwait(false) ?? 0;
+            var version = (long?)await db.StringGetAsync(_keys.BanVersion).Within(_redis).ConfigureAwait(false) ?? 0;
             snapshot = Confirm(version)
-                ?? Publish(version, await db.HashGetAllAsync(_keys.Bans).ConfigureAwait(false));
+                ?? Publish(version, await db.HashGetAllAsync(_keys.Bans).Within(_redis).ConfigureAwait(false));
         }
 
         return snapshot;
@@ -125,14 +126,14 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
     /// <summary>The recorded ban of an applicant, expired or not, straight from Redis.</summary>
     public async Task<Disqualification?> FindAnyAsync(string creditCode)
     {
-        var json = await _redis.GetDatabase().HashGetAsync(_keys.Bans, creditCode).ConfigureAwait(false);
+        var json = await _redis.GetDatabase().HashGetAsync(_keys.Bans, creditCode).Within(_redis).ConfigureAwait(false);
         return json.IsNull ? null : BanJson.Read(creditCode, json!);
     }
 
     /// <summary>Every mark and lift, oldest first, as stored JSON.</summary>
     public async Task<IReadOnlyList<string>> GetLogAsync()
     {
-        var entries = await _redis.GetDatabase().ListRangeAsync(_keys.BanLog).ConfigureAwait(false);
+        var entries = await _redis.GetDatabase().ListRangeAsync(_keys.BanLog).Within(_redis).ConfigureAwait(false);
         return entries.Select(static e => (string)e!).ToArray();
     }
 
@@ -140,8 +141,8 @@ public sealed class RedisDisqualificationRegistry : IDisqualificationRegistry
     public async Task RefreshAsync()
     {
         var db = _redis.GetDatabase();
-        var version = (long?)await db.StringGetAsync(_keys.BanVersion).ConfigureAwait(false) ?? 0;
-        var all = await db.HashGetAllAsync(_keys.Bans).ConfigureAwait(false);
+        var version = (long?)await db.StringGetAsync(_keys.BanVersion).Within(_redis).ConfigureAwait(false) ?? 0;
+        var all = await db.HashGetAllAsync(_keys.Bans).Within(_redis).ConfigureAwait(false);
         Publish(version, all);
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 using ScoringGrid.Scoring;
 using StackExchange.Redis;
@@ -28,7 +29,7 @@ public sealed partial class ScoringRounds
     public async Task<AuditRecord> GetAuditRecordAsync(string roundId, long sequence)
     {
         RoundIds.Round(roundId);
-        var json = await Db.HashGetAsync(_keys.AuditRecords(roundId), sequence).ConfigureAwait(false);
+        var json = await Db.HashGetAsync(_keys.AuditRecords(roundId), sequence).Within(_redis).ConfigureAwait(false);
         return json.IsNull
             ? throw new RoundsException(RoundsErrorCodes.NotFound, "sequence", $"round '{roundId}' has no audit record {sequence}")
             : AuditRecordJson.Read(sequence, json!);
@@ -66,13 +67,13 @@ public sealed partial class ScoringRounds
     private async Task<IReadOnlyList<AuditRecord>> ReadTrailAsync(string roundId, RedisKey list, long start, long count)
     {
         var stop = count >= long.MaxValue - start ? -1 : start + count - 1;
-        var sequences = await Db.ListRangeAsync(list, start, stop).ConfigureAwait(false);
+        var sequences = await Db.ListRangeAsync(list, start, stop).Within(_redis).ConfigureAwait(false);
         if (sequences.Length == 0)
         {
             return [];
         }
 
-        var jsons = await Db.HashGetAsync(_keys.AuditRecords(roundId), sequences).ConfigureAwait(false);
+        var jsons = await Db.HashGetAsync(_keys.AuditRecords(roundId), sequences).Within(_redis).ConfigureAwait(false);
         var records = new AuditRecord[sequences.Length];
         for (var i = 0; i < sequences.Length; i++)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 using ScoringGrid.Scoring;
 using StackExchange.Redis;
@@ -39,7 +40,7 @@ public sealed partial class ScoringRounds
 
         var (json, _) = await ReadApplicationAsync(roundId, applicationId).ConfigureAwait(false);
         var field = line + ":" + expertId;
-        var entries = await Db.HashGetAllAsync(_keys.Experts(roundId, applicationId)).ConfigureAwait(false);
+        var entries = await Db.HashGetAllAsync(_keys.Experts(roundId, applicationId)).Within(_redis).ConfigureAwait(false);
         var merged = entries.Select(static e => ((string)e.Name!, (double)e.Value))
             .Where(e => !string.Equals(e.Item1, field, StringComparison.Ordinal))
             .Append((field, score));
@@ -52,7 +53,7 @@ public sealed partial class ScoringRounds
                 _keys.Round(roundId), _keys.Experts(roundId, applicationId), _keys.App(roundId, applicationId),
                 _keys.AuditSequence(roundId), _keys.AuditRecords(roundId), _keys.RoundAudit(roundId), _keys.AppAudit(roundId, applicationId),
             ],
-            [field, score, EvalField(rs), scored.Fingerprint, record]).ConfigureAwait(false))!;
+            [field, score, EvalField(rs), scored.Fingerprint, record]).Within(_redis).ConfigureAwait(false))!;
         return (long)reply[0] switch
         {
             -1 => throw RoundErrors.RoundNotFound(roundId),
@@ -97,19 +98,19 @@ public sealed partial class ScoringRounds
         var record = AuditRecordJson.Write(NewRecord(roundId, appId, kind, keyId, at, rs, scored));
         var seq = (long)await db.ScriptEvaluateAsync(RoundScripts.Record,
             [_keys.App(roundId, appId), _keys.AuditSequence(roundId), _keys.AuditRecords(roundId), _keys.RoundAudit(roundId), _keys.AppAudit(roundId, appId)],
-            [EvalField(rs), scored.Fingerprint, record, force ? "1" : "0"]).ConfigureAwait(false);
+            [EvalField(rs), scored.Fingerprint, record, force ? "1" : "0"]).Within(_redis).ConfigureAwait(false);
         return seq < 0 ? throw RoundErrors.ApplicationNotFound(roundId, appId) : seq;
     }
 
     private async Task<(string Json, string Profile)> ReadApplicationAsync(string roundId, string applicationId)
     {
-        var values = await Db.HashGetAsync(_keys.App(roundId, applicationId), ["json", "profile"]).ConfigureAwait(false);
+        var values = await Db.HashGetAsync(_keys.App(roundId, applicationId), ["json", "profile"]).Within(_redis).ConfigureAwait(false);
         return values[0].IsNull ? throw RoundErrors.ApplicationNotFound(roundId, applicationId) : ((string)values[0]!, (string?)values[1] ?? "");
     }
 
     private async Task<Dictionary<string, double[]>> ReadExpertsAsync(string roundId, string applicationId)
     {
-        var entries = await Db.HashGetAllAsync(_keys.Experts(roundId, applicationId)).ConfigureAwait(false);
+        var entries = await Db.HashGetAllAsync(_keys.Experts(roundId, applicationId)).Within(_redis).ConfigureAwait(false);
         return RoundScorer.GroupExperts(entries.Select(static e => ((string)e.Name!, (double)e.Value)));
     }
 }

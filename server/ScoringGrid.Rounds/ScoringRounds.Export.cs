@@ -1,3 +1,4 @@
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 
 namespace ScoringGrid.Rounds;
@@ -16,7 +17,7 @@ public sealed partial class ScoringRounds
         }
 
         _ = await ReadApplicationAsync(roundId, applicationId).ConfigureAwait(false);
-        await Db.HashSetAsync(_keys.Opinions(roundId), applicationId, opinion ?? "").ConfigureAwait(false);
+        await Db.HashSetAsync(_keys.Opinions(roundId), applicationId, opinion ?? "").Within(_redis).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -29,7 +30,7 @@ public sealed partial class ScoringRounds
     public async Task<IReadOnlyList<RecommendationTable>> ExportRecommendationsAsync(string roundId, string? city = null, string keyId = "system")
     {
         var (ranking, byId) = await RankCoreAsync(roundId, keyId).ConfigureAwait(false);
-        var opinions = (await Db.HashGetAllAsync(_keys.Opinions(roundId)).ConfigureAwait(false))
+        var opinions = (await Db.HashGetAllAsync(_keys.Opinions(roundId)).Within(_redis).ConfigureAwait(false))
             .ToDictionary(static e => (string)e.Name!, static e => (string)e.Value!, StringComparer.Ordinal);
         var rowsByCity = new SortedDictionary<string, List<RecommendationRow>>(StringComparer.Ordinal);
         foreach (var entry in ranking.Entries)

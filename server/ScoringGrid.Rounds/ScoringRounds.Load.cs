@@ -1,3 +1,4 @@
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 using ScoringGrid.Scoring;
 using StackExchange.Redis;
@@ -10,7 +11,7 @@ public sealed partial class ScoringRounds
     private async Task<List<StoredApplication>> LoadApplicationsAsync(string roundId)
     {
         var db = Db;
-        var ids = await db.SortedSetRangeByRankWithScoresAsync(_keys.Apps(roundId)).ConfigureAwait(false);
+        var ids = await db.SortedSetRangeByRankWithScoresAsync(_keys.Apps(roundId)).Within(_redis).ConfigureAwait(false);
         var all = new List<StoredApplication>(ids.Length);
         for (var start = 0; start < ids.Length; start += _options.BatchSize)
         {
@@ -27,8 +28,8 @@ public sealed partial class ScoringRounds
             for (var i = 0; i < count; i++)
             {
                 var id = (string)ids[start + i].Element!;
-                var doc = await docs[i].ConfigureAwait(false);
-                var entries = await experts[i].ConfigureAwait(false);
+                var doc = await docs[i].Within(_redis).ConfigureAwait(false);
+                var entries = await experts[i].Within(_redis).ConfigureAwait(false);
                 if (doc[0].IsNull)
                 {
                     throw RoundErrors.Corrupt(_keys.App(roundId, id), "application");

@@ -1,4 +1,5 @@
 using System.Text;
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 using ScoringGrid.Scoring;
 using StackExchange.Redis;
@@ -50,7 +51,7 @@ public sealed partial class ScoringRounds
             [
                 appId, sha, json, now.ToUnixTimeMilliseconds(), keyId, ProfileJson.WriteRevision(now, keyId, sha, json), record,
                 profile is null ? "" : ProfileJson.Write(profile), EvalField(rs), scored.Fingerprint, Iso(now),
-            ]).ConfigureAwait(false))!;
+            ]).Within(_redis).ConfigureAwait(false))!;
 
         switch ((long)reply[0])
         {
@@ -79,7 +80,7 @@ public sealed partial class ScoringRounds
     {
         RoundIds.Round(roundId);
         RoundIds.Other("application_id", applicationId);
-        var entries = await Db.ListRangeAsync(_keys.History(roundId, applicationId)).ConfigureAwait(false);
+        var entries = await Db.ListRangeAsync(_keys.History(roundId, applicationId)).Within(_redis).ConfigureAwait(false);
         if (entries.Length == 0)
         {
             throw RoundErrors.ApplicationNotFound(roundId, applicationId);
@@ -98,7 +99,7 @@ public sealed partial class ScoringRounds
     public async Task<IReadOnlyList<string>> ListApplicationsAsync(string roundId)
     {
         RoundIds.Round(roundId);
-        var ids = await Db.SortedSetRangeByRankAsync(_keys.Apps(roundId)).ConfigureAwait(false);
+        var ids = await Db.SortedSetRangeByRankAsync(_keys.Apps(roundId)).Within(_redis).ConfigureAwait(false);
         return ids.Select(static v => (string)v!).ToArray();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ScoringGrid.Common;
 using ScoringGrid.Rounds.Internal;
 using ScoringGrid.Scoring;
 using StackExchange.Redis;
@@ -81,7 +82,7 @@ public sealed partial class ScoringRounds
 
         var now = _time.GetUtcNow();
         var existing = (string?)await Db.ScriptEvaluateAsync(RoundScripts.Create, [_keys.Round(roundId), _keys.RoundsIndex],
-            [roundId, rs.Key, rs.Province.Length > 0 ? rs.Province : tenant ?? "", title ?? "", Iso(now), keyId]).ConfigureAwait(false);
+            [roundId, rs.Key, rs.Province.Length > 0 ? rs.Province : tenant ?? "", title ?? "", Iso(now), keyId]).Within(_redis).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(existing) && !string.Equals(existing, rs.Key, StringComparison.Ordinal))
         {
             throw RoundErrors.RoundExists(roundId, existing);
@@ -99,14 +100,14 @@ public sealed partial class ScoringRounds
     public async Task<Round> GetRoundAsync(string roundId)
     {
         RoundIds.Round(roundId);
-        var fields = await Db.HashGetAllAsync(_keys.Round(roundId)).ConfigureAwait(false);
+        var fields = await Db.HashGetAllAsync(_keys.Round(roundId)).Within(_redis).ConfigureAwait(false);
         return fields.Length == 0 ? throw RoundErrors.RoundNotFound(roundId) : ToRound(fields);
     }
 
     /// <summary>Every round, by id.</summary>
     public async Task<IReadOnlyList<Round>> ListRoundsAsync()
     {
-        var ids = (await Db.SetMembersAsync(_keys.RoundsIndex).ConfigureAwait(false)).Select(static v => (string)v!).Order(StringComparer.Ordinal);
+        var ids = (await Db.SetMembersAsync(_keys.RoundsIndex).Within(_redis).ConfigureAwait(false)).Select(static v => (string)v!).Order(StringComparer.Ordinal);
         var rounds = new List<Round>();
         foreach (var id in ids)
         {
@@ -132,7 +133,7 @@ public sealed partial class ScoringRounds
         }
 
         var reply = (string?)await Db.ScriptEvaluateAsync(RoundScripts.Transition, [_keys.Round(roundId)],
-            [RoundErrors.Name(round.State), RoundErrors.Name(to), Iso(_time.GetUtcNow()), keyId]).ConfigureAwait(false);
+            [RoundErrors.Name(round.State), RoundErrors.Name(to), Iso(_time.GetUtcNow()), keyId]).Within(_redis).ConfigureAwait(false);
         if (reply != "ok")
         {
             // Someone moved it meanwhile; report from the state it is in now.

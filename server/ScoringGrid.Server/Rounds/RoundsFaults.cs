@@ -43,5 +43,6 @@ internal static class RoundsFaults
         new(new Status(StatusCode.PermissionDenied,
             $"expert_id: API key '{caller.KeyId}' scores as itself; entering scores as '{expertId}' needs the 'admin' scope"));
 
-    public static bool IsRedisFailure(Exception ex) => ex is RedisConnectionException or RedisTimeoutException;
+    // TimeoutException covers the library's RedisTimeoutException and a call bounded by RedisDeadline.
+    public static bool IsRedisFailure(Exception ex) => ex is RedisConnectionException or TimeoutException;
 }

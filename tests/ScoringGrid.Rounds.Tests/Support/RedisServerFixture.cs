@@ -32,6 +32,12 @@ public sealed class RedisServerFixture : IDisposable
     /// <summary>Kills the server (SIGKILL): no save, no AOF rewrite; only what was fsynced survives.</summary>
     public void Kill() => _server.Kill();
 
+    /// <summary>Stops the server answering (SIGSTOP) without closing its sockets; see <see cref="Thaw"/>.</summary>
+    public void Freeze() => _server.Freeze();
+
+    /// <summary>Lets a frozen server answer again (SIGCONT).</summary>
+    public void Thaw() => _server.Thaw();
+
     /// <summary>Waits until the shared connection answers again after a restart.</summary>
     public Task WaitConnectedAsync(TimeSpan timeout) => RedisServerProcess.WaitConnectedAsync(Connection, timeout);
 
