@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using ScoringGrid.Grpc.Server.Internal;
 
 namespace ScoringGrid.Grpc.Server;
@@ -215,42 +216,29 @@ public sealed partial class ServerCallContext
     {
         HttpResponse response = _http.Response;
         bool trailersOnly = !_messageWritten && !response.HasStarted;
-        string code = StatusCodeText.Of(status.StatusCode);
+        IHeaderDictionary target = trailersOnly ? response.Headers : Trailers(_http);
+        // Typed properties: Kestrel keeps grpc-status and grpc-message trailers in fields.
+        target.GrpcStatus = StatusCodeText.Of(status.StatusCode);
         string message = GrpcStatusMessage.Encode(status.Detail);
-        if (trailersOnly)
-        {
-            IHeaderDictionary headers = response.Headers;
-            headers[GrpcProtocol.StatusHeader] = code;
-            if (message.Length > 0)
-            {
-                headers[GrpcProtocol.MessageHeader] = message;
-            }
-
-            AppendTrailers(static (h, k, v) => h.Append(k, v), headers);
-            return;
-        }
-
-        response.AppendTrailer(GrpcProtocol.StatusHeader, code);
         if (message.Length > 0)
         {
-            response.AppendTrailer(GrpcProtocol.MessageHeader, message);
+            target.GrpcMessage = message;
         }
 
-        AppendTrailers(static (r, k, v) => r.AppendTrailer(k, v), response);
+        if (_responseTrailers is not null)
+        {
+            foreach (MetadataEntry entry in _responseTrailers)
+            {
+                target.Append(entry.Key, entry.Value);
+            }
+        }
     }
 
-    private void AppendTrailers<TTarget>(Action<TTarget, string, string> append, TTarget target)
-    {
-        if (_responseTrailers is null)
-        {
-            return;
-        }
-
-        foreach (MetadataEntry entry in _responseTrailers)
-        {
-            append(target, entry.Key, entry.Value);
-        }
-    }
+    // What HttpResponse.AppendTrailer checks, once per call instead of once per trailer.
+    private static IHeaderDictionary Trailers(HttpContext http) =>
+        http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { IsReadOnly: false } trailers
+            ? trailers
+            : throw new InvalidOperationException("Trailers are not supported for this response.");
 
     private ValueTask EnterWriteAsync(bool cancellable = true) =>
         _writeLock is null ? ValueTask.CompletedTask : new ValueTask(_writeLock.WaitAsync(cancellable ? CancellationToken : default));

@@ -20,11 +20,13 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         HttpResponse response = httpContext.Response;
         IHeaderDictionary requestHeaders = httpContext.Request.Headers;
         response.ContentType = GrpcProtocol.ContentType;
-        response.Headers[GrpcProtocol.AcceptEncodingHeader] = runtime.Compression.AcceptEncoding;
+        // The typed header properties: Kestrel keeps the grpc-* request headers (and grpc-encoding in
+        // responses) in fields, where the string indexer would compare names case-insensitively.
+        response.Headers.GrpcAcceptEncoding = runtime.Compression.AcceptEncoding;
         GrpcServerLog.CallStarting(runtime.Logger, Path);
 
         Status status;
-        string? encoding = Single(requestHeaders, GrpcProtocol.EncodingHeader);
+        string? encoding = First(requestHeaders.GrpcEncoding);
         if (!runtime.Compression.TryGet(encoding, out ICompressionProvider? decompression))
         {
             GrpcServerLog.UnsupportedEncoding(runtime.Logger, Path, encoding);
@@ -34,14 +36,14 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         {
             call.RequestDecompression = decompression;
             ICompressionProvider? compression = runtime.Compression.Negotiate(
-                runtime.Options.ResponseCompression, Single(requestHeaders, GrpcProtocol.AcceptEncodingHeader));
+                runtime.Options.ResponseCompression, First(requestHeaders.GrpcAcceptEncoding));
             if (compression is not null)
             {
                 call.ResponseCompression = compression;
-                response.Headers[GrpcProtocol.EncodingHeader] = compression.EncodingName;
+                response.Headers.GrpcEncoding = compression.EncodingName;
             }
 
-            string? timeout = Single(requestHeaders, GrpcProtocol.TimeoutHeader);
+            string? timeout = First(requestHeaders.GrpcTimeout);
             if (timeout is not null && GrpcTimeout.TryParse(timeout, out TimeSpan parsed))
             {
                 call.StartDeadline(parsed);
@@ -111,6 +113,5 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         }
     }
 
-    private static string? Single(IHeaderDictionary headers, string name) =>
-        headers.TryGetValue(name, out StringValues values) && values.Count > 0 ? values[0] : null;
+    private static string? First(StringValues values) => values.Count > 0 ? values[0] : null;
 }

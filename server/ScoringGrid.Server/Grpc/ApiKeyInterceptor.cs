@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Server.Observability;
@@ -12,10 +13,15 @@ namespace ScoringGrid.Server.Grpc;
 /// </summary>
 internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metrics) : IGrpcCallInterceptor
 {
+    // What a method needs, worked out on its first call: only registered methods reach an
+    // interceptor, so this holds one entry per method the server maps.
+    private readonly ConcurrentDictionary<string, MethodPolicy> _policies = new(StringComparer.Ordinal);
+
     public ValueTask<Status?> OnCallStartingAsync(ServerCallContext context)
     {
         metrics.CallStarted();
-        if (!context.Method.StartsWith("/scoringgrid.", StringComparison.Ordinal))
+        var policy = PolicyOf(context.Method);
+        if (!policy.NeedsKey)
         {
             return ValueTask.FromResult<Status?>(null);
         }
@@ -23,7 +29,7 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
         // Straight from the HTTP headers: building the full Metadata per call would allocate for nothing.
         var header = context.HttpContext.Request.Headers.Authorization;
         var authorization = header.Count > 0 ? header.ToString() : null;
-        var decision = access.Check(authorization, RequiredScope(context.Method));
+        var decision = access.Check(authorization, policy.Scope);
         if (decision.Caller is null)
         {
             return ValueTask.FromResult<Status?>(new Status(ScoringGrpcService.StatusCodes(decision.Code), decision.Message));
@@ -34,7 +40,11 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
     }
 
     public void OnCallCompleted(ServerCallContext context, Status status, TimeSpan elapsed) =>
-        metrics.CallEnded(context.Method, StatusCodeNames.Of(status.StatusCode), elapsed.TotalSeconds);
+        metrics.CallEnded(PolicyOf(context.Method).Series, status.StatusCode, elapsed.TotalSeconds);
+
+    private MethodPolicy PolicyOf(string method) =>
+        _policies.GetOrAdd(method, static (m, self) => new MethodPolicy(
+            m.StartsWith("/scoringgrid.", StringComparison.Ordinal), RequiredScope(m), self.ForMethod(m)), metrics);
 
     /// <summary>
     /// Any one of these scopes admits the call. Rounds: an explicit table (<see cref="RoundsScopes"/>).
@@ -45,4 +55,7 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
         : method.Contains("/Verify", StringComparison.Ordinal) ? ApiScope.Verify
         : method.Contains("Platform", StringComparison.Ordinal) ? ApiScope.Admin
         : ApiScope.Score;
+
+    // NeedsKey: the ScoringGrid services need an API key; health and reflection stay open.
+    private sealed record MethodPolicy(bool NeedsKey, ApiScope Scope, MethodSeries Series);
 }

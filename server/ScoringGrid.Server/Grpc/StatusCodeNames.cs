@@ -12,6 +12,9 @@ internal static class StatusCodeNames
         "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
     ];
 
+    /// <summary>How many codes there are (0 to 16).</summary>
+    public static int Count => Names.Length;
+
     public static string Of(StatusCode code) => (uint)code < (uint)Names.Length ? Names[(int)code] : "UNKNOWN";
 
     /// <summary>The code named <paramref name="name"/> (e.g. a core error's code); false for an unknown name.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ScoringGrid.Grpc;
 using ScoringGrid.Prometheus;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.RuleSets;
@@ -22,6 +23,7 @@ internal sealed class ServerMetrics
     private readonly ConcurrentDictionary<(string Method, string Code), CounterChild> _requestChildren = new();
     private readonly ConcurrentDictionary<string, HistogramChild> _latencyChildren = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(CompiledRuleSet RuleSet, int Level), CounterChild> _evaluationChildren = new();
+    private readonly ConcurrentDictionary<string, MethodSeries> _methods = new(StringComparer.Ordinal);
 
     public ServerMetrics(MetricRegistry registry, RuleSetProvider ruleSets)
     {
@@ -46,6 +48,17 @@ internal sealed class ServerMetrics
 
     public void CallStarted() => _inFlight.Inc();
 
+    /// <summary>The series of a gRPC method, to record its calls with <see cref="CallEnded(MethodSeries, StatusCode, double)"/>.</summary>
+    public MethodSeries ForMethod(string method) =>
+        _methods.GetOrAdd(method, static (m, self) => new MethodSeries(m, self._requests, self._latency.WithLabels(m)), this);
+
+    public void CallEnded(MethodSeries method, StatusCode code, double seconds)
+    {
+        _inFlight.Dec();
+        method.Ended(code, seconds);
+    }
+
+    /// <summary>A REST call: its method is the path, its code a status name.</summary>
     public void CallEnded(string method, string code, double seconds)
     {
         _inFlight.Dec();
