@@ -6,7 +6,8 @@
 # Then EvaluateStream: applications/s over one stream, h2load sending 10,000 framed requests per stream, against a
 # streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round and ratios are the
 # median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT). Between the
-# two: latency percentiles at half of ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate.
+# two: ScoringGrid's transport alone (its Health/Check against the ceiling), and latency percentiles at half of
+# ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -54,17 +55,17 @@ wait_port "$p_ceiling"; wait_port "$p_cpp"; wait_port "$p_ceiling_s"; wait_port 
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
   --stream-count "$stream_count" --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp" --check-stream "127.0.0.1:$p_sg"
 
-rate() { # port [body] -> req/s of one h2load run (after a short warm-up)
-  local url="http://127.0.0.1:$1/scoringgrid.v1.Scoring/Evaluate"
+rate() { # port [body] [path] -> req/s of one h2load run (after a short warm-up)
+  local url="http://127.0.0.1:$1${3:-/scoringgrid.v1.Scoring/Evaluate}"
   local args=(-d "${2:-$work/request.bin}" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1)
   h2load "${args[@]}" -n 20000 "$url" >/dev/null
   local out; out=$(h2load "${args[@]}" -n "$n" "$url")
   grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
   sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out"
 }
-warm() { # port body: ~10 s of load on a server before it is measured
+warm() { # port body [path]: ~10 s of load on a server before it is measured
   h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1 -D 10 \
-    "http://127.0.0.1:$1/scoringgrid.v1.Scoring/Evaluate" >/dev/null
+    "http://127.0.0.1:$1${3:-/scoringgrid.v1.Scoring/Evaluate}" >/dev/null
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # The VM's speed drifts over minutes, so the servers take turns within each round (ceiling, ScoringGrid,
@@ -94,6 +95,20 @@ run_view() { # label sg-body ceiling-port cpp-port
 declare -A sg_peak
 run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
 run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
+
+# Where the gap to the ceiling lies: ScoringGrid's own grpc.health.v1.Health/Check (an empty request, a
+# 2-byte answer) goes through the same transport, API-key interceptor and metrics as Evaluate but does no
+# scoring; the SCORES ceiling, taking turns with it, is the bare-Kestrel reference.
+printf '\0\0\0\0\0' >"$work/health.bin"
+health=/grpc.health.v1.Health/Check
+warm "$p_ceiling_s" "$work/health.bin"; warm "$p_sg" "$work/health.bin" "$health"
+transport=()
+for _ in $(seq 1 "$runs"); do
+  c=$(rate "$p_ceiling_s" "$work/health.bin"); s=$(rate "$p_sg" "$work/health.bin" "$health")
+  transport+=("$(awk -v c="$c" -v s="$s" 'BEGIN { printf "%.4f", s / c }')")
+done
+echo
+echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): ratio to ceiling $(printf '%s\n' "${transport[@]}" | median) (rounds: ${transport[*]})"
 
 # Latency at half of peak: h2load offers half of ScoringGrid's median rate above, spread evenly over the
 # same 16 connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
