@@ -42,6 +42,12 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
     public void OnCallCompleted(ServerCallContext context, Status status, TimeSpan elapsed) =>
         metrics.CallEnded(PolicyOf(context.Method).Series, status.StatusCode, elapsed.TotalSeconds);
 
+    /// <summary>
+    /// The caller <see cref="OnCallStartingAsync"/> established for the call; anonymous for a call it
+    /// did not check (health, reflection).
+    /// </summary>
+    internal static CallerIdentity CallerOf(ServerCallContext context) => context.Caller as CallerIdentity ?? CallerIdentity.Anonymous;
+
     private MethodPolicy PolicyOf(string method) =>
         _policies.GetOrAdd(method, static (m, self) => new MethodPolicy(
             m.StartsWith("/scoringgrid.", StringComparison.Ordinal), RequiredScope(m), self.ForMethod(m)), metrics);

@@ -36,7 +36,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
     {
         try
         {
-            switch (scoring.EvaluateForWire(request.Span, Caller(context), scoring.Catalog, out var reply, out var error))
+            switch (scoring.EvaluateForWire(request.Span, ApiKeyInterceptor.CallerOf(context), scoring.Catalog, out var reply, out var error))
             {
                 case WireEvaluation.Unparsable:
                     throw new RpcException(GrpcErrors.UnparsableMessage());
@@ -54,7 +54,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
 
     private async ValueTask<EvaluateReply> EvaluateVerifiedAsync(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var (response, error) = await verified.EvaluateAsync(request.Application, Caller(context), scoring.Catalog, request.View).ConfigureAwait(false);
+        var (response, error) = await verified.EvaluateAsync(request.Application, ApiKeyInterceptor.CallerOf(context), scoring.Catalog, request.View).ConfigureAwait(false);
         return error is null ? EvaluateReply.FromMessage(response) : throw Fault(error);
     }
 
@@ -65,7 +65,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
     private async Task EvaluateStreamAsync(
         IAsyncStreamReader<SerializedMessage> requests, IServerStreamWriter<ReadOnlyMemory<byte>> responses, ServerCallContext context)
     {
-        var caller = Caller(context);
+        var caller = ApiKeyInterceptor.CallerOf(context);
         // One catalog for the whole stream: a reload mid-stream must not mix rule versions.
         var catalog = scoring.Catalog;
         var token = context.CancellationToken;
@@ -87,12 +87,10 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
     }
 
     private ValueTask<V1.ListRuleSetsResponse> ListRuleSetsAsync(V1.ListRuleSetsRequest request, ServerCallContext context) =>
-        ValueTask.FromResult(scoring.ListRuleSets(Caller(context)));
+        ValueTask.FromResult(scoring.ListRuleSets(ApiKeyInterceptor.CallerOf(context)));
 
     private ValueTask<V1.RuleSet> GetRuleSetAsync(V1.GetRuleSetRequest request, ServerCallContext context) =>
-        scoring.GetRuleSet(request.RuleSet, Caller(context), out var error) is { } rs ? ValueTask.FromResult(rs) : throw Fault(error!);
-
-    private static CallerIdentity Caller(ServerCallContext context) => context.Caller as CallerIdentity ?? CallerIdentity.Anonymous;
+        scoring.GetRuleSet(request.RuleSet, ApiKeyInterceptor.CallerOf(context), out var error) is { } rs ? ValueTask.FromResult(rs) : throw Fault(error!);
 
     internal static RpcException Fault(ScoringError error) =>
         new(new Status(StatusCodes(error.Code), error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message));

@@ -187,7 +187,7 @@ internal sealed class RoundsGrpcService(RedisRounds backend, TimeProvider time)
         async (request, context) =>
         {
             var rounds = backend.Current ?? throw RoundsFaults.NotConfigured();
-            var caller = context.Caller as CallerIdentity ?? CallerIdentity.Anonymous;
+            var caller = ApiKeyInterceptor.CallerOf(context);
             try
             {
                 return await handler(rounds, caller, request).ConfigureAwait(false);
