@@ -14,21 +14,16 @@ namespace ScoringGrid.Common;
 internal static class RedisDeadline
 {
     public static Task<T> Within<T>(this Task<T> call, IConnectionMultiplexer redis) =>
-        call.IsCompleted ? call : Bounded(call, redis.TimeoutMilliseconds);
+        call.IsCompleted ? call : ResultWithin(call, redis.TimeoutMilliseconds);
 
     public static Task Within(this Task call, IConnectionMultiplexer redis) =>
         call.IsCompleted ? call : Bounded(call, redis.TimeoutMilliseconds);
 
-    private static async Task<T> Bounded<T>(Task<T> call, int milliseconds)
+    // The bound is Bounded's; once it let the call through, the call has completed and gives its result.
+    private static async Task<T> ResultWithin<T>(Task<T> call, int milliseconds)
     {
-        try
-        {
-            return await call.WaitAsync(TimeSpan.FromMilliseconds(milliseconds)).ConfigureAwait(false);
-        }
-        catch (TimeoutException) when (!call.IsCompleted)
-        {
-            throw Abandon(call, milliseconds);
-        }
+        await Bounded(call, milliseconds).ConfigureAwait(false);
+        return await call.ConfigureAwait(false);
     }
 
     private static async Task Bounded(Task call, int milliseconds)
