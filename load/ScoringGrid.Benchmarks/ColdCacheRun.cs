@@ -29,7 +29,8 @@ internal static class ColdCacheRun
             (string Name, Func<int> Call)[] methods =
             [
                 ("parse only (baseline)", handler.ParseOnly),
-                ("read only", handler.ReadOnly),
+                ("read only, into an Application", handler.ReadOnly),
+                ("read only, indexed (the server's read)", handler.ReadIndexed),
                 ("read, score, write (unary)", handler.ReadScoreWriteUnary),
             ];
             foreach (var (_, call) in methods)

@@ -52,8 +52,49 @@ public sealed partial class CompiledRuleSet
             return ScoreOutcome.Failure(error);
         }
 
+        return Evaluate(reuse, application.Id);
+    }
+
+    /// <summary>
+    /// Scores an application declared in this rule set's ids into <paramref name="reuse"/>, with the
+    /// same outcome as the equivalent <see cref="Application"/>, allocating nothing on success.
+    /// The application is empty afterwards, whatever the outcome: its declarations move into the result.
+    /// </summary>
+    /// <param name="application">An application of this rule set.</param>
+    /// <param name="reuse">A result of this rule set (another one is replaced by a new result).</param>
+    /// <param name="options">Clock, fraud registry and pool list; defaults when null.</param>
+    public ScoreOutcome Score(IndexedApplication application, ScoreResult reuse, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(reuse);
+        if (!ReferenceEquals(application.RuleSet, this))
+        {
+            throw new ArgumentException($"the application is declared in {application.RuleSet.Key}, not {Key}", nameof(application));
+        }
+
+        if (!ReferenceEquals(reuse.RuleSet, this))
+        {
+            reuse = new ScoreResult(this);
+        }
+
+        var id = application.Id;
+        var error = application.Complete(options ?? ScoringOptions.Default) ?? ValidateLines(application.Input);
+        if (error is not null)
+        {
+            application.Reset();
+            return ScoreOutcome.Failure(error);
+        }
+
+        application.MoveInto(reuse);
+        return Evaluate(reuse, id);
+    }
+
+    // Rules, ladder, totals, subsidy and priorities over an input already resolved into reuse.Input.
+    private ScoreOutcome Evaluate(ScoreResult reuse, string applicationId)
+    {
+        var input = reuse.Input;
         reuse.Clear();
-        reuse.ApplicationId = application.Id;
+        reuse.ApplicationId = applicationId;
         var criteria = reuse.CriteriaBuffer;
         for (var i = 0; i < Criteria.Length; i++)
         {

@@ -31,6 +31,10 @@ public sealed partial class CompiledRuleSet
         FigureIndex = Index(parts.FigureIds);
         FlagIndex = Index(parts.FlagIds);
         DateIndex = Index(parts.DateIds);
+        ItemTable = Utf8IdTable.Build(parts.ItemIds);
+        FigureTable = Utf8IdTable.Build(parts.FigureIds);
+        FlagTable = Utf8IdTable.Build(parts.FlagIds);
+        DateTable = Utf8IdTable.Build(parts.DateIds);
         ItemWordCount = Math.Max(1, (parts.ItemIds.Length + 63) / 64);
         ItemOnlyWhenFlag = parts.ItemOnlyWhenFlag;
         Criteria = parts.Criteria;
@@ -112,6 +116,15 @@ public sealed partial class CompiledRuleSet
     internal FrozenDictionary<string, int> DateIndex { get; }
 
     internal FrozenDictionary<string, int> ExpertIndex { get; }
+
+    // The same ids by their UTF-8 bytes, for IndexedApplication.
+    internal Utf8IdTable ItemTable { get; }
+
+    internal Utf8IdTable FigureTable { get; }
+
+    internal Utf8IdTable FlagTable { get; }
+
+    internal Utf8IdTable DateTable { get; }
 
     internal int ItemWordCount { get; }
 

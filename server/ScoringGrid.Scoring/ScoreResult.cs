@@ -93,7 +93,8 @@ public sealed class ScoreResult
     /// </summary>
     public IReadOnlyList<Gap> Gaps => _gaps ??= ComputeGaps();
 
-    internal EvaluationInput Input { get; }
+    // Swapped with an IndexedApplication's declarations when one is scored into this result.
+    internal EvaluationInput Input { get; set; }
 
     internal Criterion[] CriteriaBuffer { get; }
 

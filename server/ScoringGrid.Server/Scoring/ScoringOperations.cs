@@ -49,7 +49,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         ReadOnlySpan<byte> request, CallerIdentity caller, RuleSetCatalog catalog, out EvaluateReply? reply, out ScoringError? error)
     {
         reply = null;
-        var outcome = Read(request, out var reader, out error);
+        var outcome = Read(request, catalog, out var reader, out error);
         if (outcome != WireEvaluation.Scored)
         {
             return outcome;
@@ -58,7 +58,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         var id = reader.Application.Id;
         if (error is null)
         {
-            error = Score(reader.Application, caller, catalog, null, pooled: true, out var result);
+            error = Score(reader, caller, catalog, out var result);
             if (error is null)
             {
                 reply = EvaluateReply.Scored(id, result!, WithTexts(reader.View));
@@ -77,7 +77,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     /// </summary>
     public WireEvaluation EvaluateForWire(ReadOnlySpan<byte> request, CallerIdentity caller, RuleSetCatalog catalog, IBufferWriter<byte> output)
     {
-        var outcome = Read(request, out var reader, out var error);
+        var outcome = Read(request, catalog, out var reader, out var error);
         if (outcome != WireEvaluation.Scored)
         {
             return outcome;
@@ -85,7 +85,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
         var id = reader.Application.Id;
         ScoreResult? result = null;
-        error ??= Score(reader.Application, caller, catalog, null, pooled: true, out result);
+        error ??= Score(reader, caller, catalog, out result);
         if (error is not null)
         {
             metrics.EvaluationFailed(error.Code);
@@ -106,10 +106,10 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
     }
 
     // Reads the request into this thread's reader; error is the application's mapping error or its absence.
-    private static WireEvaluation Read(ReadOnlySpan<byte> request, out EvaluateRequestReader reader, out ScoringError? error)
+    private static WireEvaluation Read(ReadOnlySpan<byte> request, RuleSetCatalog catalog, out EvaluateRequestReader reader, out ScoringError? error)
     {
         reader = EvaluateRequestReader.ForCurrentThread;
-        if (!reader.TryRead(request, out error))
+        if (!reader.TryRead(request, catalog, out error))
         {
             return WireEvaluation.Unparsable;
         }
@@ -198,6 +198,36 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
                 rs.ReturnResult(target);
             }
 
+            return outcome.Error;
+        }
+
+        metrics.Evaluated(rs, outcome.Result);
+        result = outcome.Result;
+        return null;
+    }
+
+    // What the reader read, into a pooled result: its indexed application when it has one (the rule
+    // set already resolved from the call's catalog), otherwise the application.
+    private ScoringError? Score(EvaluateRequestReader reader, CallerIdentity caller, RuleSetCatalog catalog, out ScoreResult? result)
+    {
+        if (reader.Indexed is not { } indexed)
+        {
+            return Score(reader.Application, caller, catalog, null, pooled: true, out result);
+        }
+
+        result = null;
+        var rs = indexed.RuleSet;
+        if (!caller.CanSee(rs.Province))
+        {
+            return Forbidden(caller, rs);
+        }
+
+        // Verified applications never get here (Read hands them to the caller), so nothing is observed.
+        var target = rs.RentResult();
+        var outcome = rs.Score(indexed, target, options);
+        if (!outcome.Succeeded)
+        {
+            rs.ReturnResult(target);
             return outcome.Error;
         }
 

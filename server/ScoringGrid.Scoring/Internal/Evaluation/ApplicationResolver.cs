@@ -12,25 +12,50 @@ internal static class ApplicationResolver
         CompiledRuleSet rs, Application app, EvaluationInput input, ScoringOptions options, IReadOnlyDictionary<string, double>? observed)
     {
         input.Reset();
-        input.Province = app.Applicant.Province;
-        input.Provider = app.Applicant.Provider;
-        input.CreditCode = app.Applicant.CreditCode;
+        return Begin(rs, input, options, app.Applicant.Province, app.Applicant.Provider, app.Applicant.CreditCode, app.Deployment)
+            ?? ResolveFlags(rs, app, input)
+            ?? ResolveItems(rs, app, input)
+            ?? ResolveFigures(rs, app, input, observed)
+            ?? ResolveDates(rs, app, input)
+            ?? ResolveExperts(rs, app, input);
+    }
+
+    /// <summary>
+    /// The part of resolving that takes no ids: who applies, the deployment, what the options supply.
+    /// Shared with <see cref="IndexedApplication"/>, whose ids are resolved as they are read.
+    /// </summary>
+    public static ScoringError? Begin(
+        CompiledRuleSet rs, EvaluationInput input, ScoringOptions options, string province, string provider, string creditCode, string deployment)
+    {
+        input.Province = province;
+        input.Provider = provider;
+        input.CreditCode = creditCode;
         input.AsOf = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
         input.Registry = options.Registry;
         input.ProviderPool = rs.ProviderPoolFor(options);
-
-        var deployment = app.Deployment;
         if (deployment.Length > 0 && deployment is not ("public" or "private" or "hybrid" or "dedicated"))
         {
             return ScoringErrors.InvalidDeployment(deployment);
         }
 
         input.Deployment = deployment;
-        return ResolveFlags(rs, app, input)
-            ?? ResolveItems(rs, app, input)
-            ?? ResolveFigures(rs, app, input, observed)
-            ?? ResolveDates(rs, app, input)
-            ?? ResolveExperts(rs, app, input);
+        return null;
+    }
+
+    /// <summary>
+    /// Ticks one known item, after the flags are in: items of a conditional group (IT services) count
+    /// only for applicants that meet it, and the result notes the others.
+    /// </summary>
+    public static void TickItem(CompiledRuleSet rs, EvaluationInput input, int index)
+    {
+        var onlyWhen = rs.ItemOnlyWhenFlag[index];
+        if (onlyWhen >= 0 && input.Flags[onlyWhen] <= 0)
+        {
+            input.AddNote($"{rs.ItemIds[index]} ignored: {rs.FlagIds[onlyWhen]} is not declared yes");
+            return;
+        }
+
+        input.Items[index >> 6] |= 1UL << (index & 63);
     }
 
     private static ScoringError? ResolveFlags(CompiledRuleSet rs, Application app, EvaluationInput input)
@@ -58,15 +83,7 @@ internal static class ApplicationResolver
                 return ScoringErrors.UnknownItem(i, items[i], rs.Key);
             }
 
-            // Items of a conditional group (IT services) count only for applicants that meet it.
-            var onlyWhen = rs.ItemOnlyWhenFlag[index];
-            if (onlyWhen >= 0 && input.Flags[onlyWhen] <= 0)
-            {
-                input.AddNote($"{items[i]} ignored: {rs.FlagIds[onlyWhen]} is not declared yes");
-                continue;
-            }
-
-            input.Items[index >> 6] |= 1UL << (index & 63);
+            TickItem(rs, input, index);
         }
 
         return null;

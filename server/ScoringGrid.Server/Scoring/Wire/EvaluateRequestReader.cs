@@ -14,7 +14,10 @@ namespace ScoringGrid.Server.Scoring.Wire;
 /// <see cref="ApplicationMapping.ToCore"/> would (repeated embedded messages merge, the last
 /// scalar and map entry win, unknown fields and groups are skipped, the same recursion limit),
 /// which the differential tests check on generated and mutated messages.
-/// One instance is reused: <see cref="Application"/> is valid until the next read.
+/// Given the call's catalog, it reads the ids straight into an <see cref="IndexedApplication"/> of
+/// the named rule set when it can (see <see cref="Indexed"/>); anything that path would not score
+/// as the <see cref="ScoringGrid.Scoring.Application"/> does sends the read back to that.
+/// One instance is reused: what it read is valid until the next read.
 /// </summary>
 internal sealed class EvaluateRequestReader
 {
@@ -33,11 +36,45 @@ internal sealed class EvaluateRequestReader
 
     private readonly StringCache _strings = new();
 
+    // Indexed applications of the rule sets this thread scored last, reused; a few, so that an old
+    // catalog's rule sets are not kept alive for long after a reload.
+    private readonly IndexedApplication?[] _recent = new IndexedApplication?[4];
+    private int _replaceNext;
+
+    private RuleSetCatalog? _catalog;
+    private IndexedApplication? _indexed;
+    private IdMode _mode;
+
+    // Where the ids being read go.
+    private enum IdMode
+    {
+        // Into Application (no catalog, or the rule set is unknown or came after an id).
+        Application,
+
+        // Into Application, unless the rule set comes first and is known.
+        Undecided,
+
+        // Into _indexed.
+        Indexed,
+
+        // Nowhere: the indexed path cannot take this application; it is read again into Application.
+        Abandoned,
+    }
+
     /// <summary>The application read last; reset by every read.</summary>
     public Application Application { get; } = new();
 
     /// <summary>Whether the request carried an application (an empty one counts).</summary>
     public bool HasApplication { get; private set; }
+
+    /// <summary>
+    /// The application's ids read straight into its rule set's <see cref="IndexedApplication"/> (from
+    /// the catalog the read was given), or null when it was read into <see cref="Application"/> alone.
+    /// When set, <see cref="Application"/> holds everything but the ids' declarations (and the
+    /// applicant's name, city and industry, which scoring does not read); the indexed application
+    /// scores exactly as <see cref="Application"/> would have.
+    /// </summary>
+    public IndexedApplication? Indexed => _mode == IdMode.Indexed ? _indexed : null;
 
     /// <summary>The requested result view (unknown numbers are kept, as the message would keep them).</summary>
     public V1.ResultView View { get; private set; }
@@ -49,18 +86,36 @@ internal sealed class EvaluateRequestReader
     /// Reads <paramref name="request"/>. Returns false when the bytes are not a valid message (what
     /// the parser would throw on); otherwise <paramref name="error"/> is the mapping error, if any.
     /// </summary>
-    public bool TryRead(ReadOnlySpan<byte> request, out ScoringError? error)
+    public bool TryRead(ReadOnlySpan<byte> request, out ScoringError? error) => TryRead(request, null, out error);
+
+    /// <summary>
+    /// <see cref="TryRead(ReadOnlySpan{byte}, out ScoringError?)"/>, reading the ids into an
+    /// <see cref="IndexedApplication"/> of the rule set <paramref name="catalog"/> resolves when the
+    /// application allows it (see <see cref="Indexed"/>).
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<byte> request, RuleSetCatalog? catalog, out ScoringError? error)
     {
-        Reset();
         error = null;
-        try
-        {
-            var input = new Input(request);
-            ReadRequest(ref input);
-        }
-        catch (WireFormatException)
+        if (!TryReadOnce(request, catalog))
         {
             return false;
+        }
+
+        if (_mode == IdMode.Abandoned)
+        {
+            // The bytes were read once, so they read again.
+            TryReadOnce(request, null);
+        }
+
+        if (_mode == IdMode.Indexed)
+        {
+            var app = Application;
+            var indexed = _indexed!;
+            indexed.Id = app.Id;
+            indexed.Deployment = app.Deployment;
+            indexed.Province = app.Applicant.Province;
+            indexed.Provider = app.Applicant.Provider;
+            indexed.CreditCode = app.Applicant.CreditCode;
         }
 
         foreach (var (line, scores) in Application.ExpertScores)
@@ -74,6 +129,24 @@ internal sealed class EvaluateRequestReader
         }
 
         return true;
+    }
+
+    private bool TryReadOnce(ReadOnlySpan<byte> request, RuleSetCatalog? catalog)
+    {
+        Reset();
+        _catalog = catalog;
+        _mode = catalog is null ? IdMode.Application : IdMode.Undecided;
+        try
+        {
+            var input = new Input(request);
+            ReadRequest(ref input);
+            return true;
+        }
+        catch (WireFormatException)
+        {
+            _mode = IdMode.Application;
+            return false;
+        }
     }
 
     private void Reset()
@@ -99,6 +172,8 @@ internal sealed class EvaluateRequestReader
             switch (tag)
             {
                 case 10: // application
+                    // A second occurrence merges into the first, field by field, as if it were
+                    // its continuation: the ids go on where the first one's went.
                     HasApplication = true;
                     var application = input.ReadMessage(0);
                     ReadApplication(ref application, 1);
@@ -121,13 +196,16 @@ internal sealed class EvaluateRequestReader
             switch (tag)
             {
                 case 10: app.Id = input.ReadString(null); break;
-                case 18: app.RuleSet = input.ReadString(_strings); break;
+                case 18:
+                    app.RuleSet = input.ReadString(_strings);
+                    OnRuleSet(app.RuleSet);
+                    break;
                 case 26:
                     var applicant = input.ReadMessage(depth);
                     ReadApplicant(ref applicant, depth + 1);
                     break;
                 case 34: app.Deployment = input.ReadString(_strings); break;
-                case 42: app.Items.Add(input.ReadString(_strings)); break;
+                case 42: ReadItem(ref input); break;
                 case 50:
                     var figure = input.ReadMessage(depth);
                     ReadFigure(ref figure, depth + 1);
@@ -158,9 +236,11 @@ internal sealed class EvaluateRequestReader
         {
             switch (tag)
             {
+                case 10 when _mode == IdMode.Indexed: input.ReadLengthDelimited(); break; // not read by scoring
                 case 10: applicant.Name = input.ReadString(null); break;
                 case 18: applicant.CreditCode = input.ReadString(null); break;
                 case 26: applicant.Province = input.ReadString(_strings); break;
+                case 34 or 42 when _mode == IdMode.Indexed: input.ReadLengthDelimited(); break;
                 case 34: applicant.City = input.ReadString(_strings); break;
                 case 42: applicant.Industry = input.ReadString(_strings); break;
                 case 50: applicant.Provider = input.ReadString(_strings); break;
@@ -171,60 +251,158 @@ internal sealed class EvaluateRequestReader
 
     private void ReadFigure(ref Input input, int depth)
     {
-        string key = "";
+        ReadOnlySpan<byte> key = default;
         double value = 0;
         while (input.TryReadTag(out var tag))
         {
             switch (tag)
             {
-                case 10: key = input.ReadString(_strings); break;
+                case 10: key = input.ReadLengthDelimited(); break;
                 case 17: value = input.ReadDouble(); break;
                 default: input.SkipField(tag, depth); break;
             }
         }
 
-        Application.Figures[key] = value;
+        if (IdsGoIndexed() && !_indexed!.TrySetFigure(key, value))
+        {
+            _mode = IdMode.Abandoned;
+        }
+
+        if (_mode == IdMode.Application)
+        {
+            Application.Figures[Text(key)] = value;
+        }
     }
 
     private void ReadFlag(ref Input input, int depth)
     {
-        string key = "";
+        ReadOnlySpan<byte> key = default;
         bool value = false;
         while (input.TryReadTag(out var tag))
         {
             switch (tag)
             {
-                case 10: key = input.ReadString(_strings); break;
+                case 10: key = input.ReadLengthDelimited(); break;
                 case 16: value = input.ReadVarint() != 0; break;
                 default: input.SkipField(tag, depth); break;
             }
         }
 
-        Application.Flags[key] = value;
+        if (IdsGoIndexed() && !_indexed!.TrySetFlag(key, value))
+        {
+            _mode = IdMode.Abandoned;
+        }
+
+        if (_mode == IdMode.Application)
+        {
+            Application.Flags[Text(key)] = value;
+        }
     }
 
     private void ReadDate(ref Input input, int depth)
     {
-        string key = "";
-        string value = "";
+        ReadOnlySpan<byte> key = default;
+        ReadOnlySpan<byte> value = default;
         while (input.TryReadTag(out var tag))
         {
             switch (tag)
             {
-                case 10: key = input.ReadString(_strings); break;
-                case 18: value = input.ReadString(_strings); break;
+                case 10: key = input.ReadLengthDelimited(); break;
+                case 18: value = input.ReadLengthDelimited(); break;
                 default: input.SkipField(tag, depth); break;
             }
         }
 
-        Application.Dates[key] = value;
+        if (IdsGoIndexed() && !_indexed!.TrySetDate(key, value))
+        {
+            _mode = IdMode.Abandoned;
+        }
+
+        if (_mode == IdMode.Application)
+        {
+            Application.Dates[Text(key)] = Text(value);
+        }
     }
+
+    private void ReadItem(ref Input input)
+    {
+        var id = input.ReadLengthDelimited();
+        if (IdsGoIndexed() && !_indexed!.TryAddItem(id))
+        {
+            _mode = IdMode.Abandoned;
+        }
+
+        if (_mode == IdMode.Application)
+        {
+            Application.Items.Add(Text(id));
+        }
+    }
+
+    // A rule set named before any id, and known, sends the ids to its indexed application; named
+    // again (the last one wins), it leaves the rest to Application.
+    private void OnRuleSet(string ruleSet)
+    {
+        if (_mode == IdMode.Undecided)
+        {
+            _mode = _catalog!.TryResolve(ruleSet, out var rs, out _) ? IdMode.Indexed : IdMode.Application;
+            if (_mode == IdMode.Indexed)
+            {
+                _indexed = IndexedFor(rs!);
+            }
+        }
+        else
+        {
+            LeaveIndexed();
+        }
+    }
+
+    // Whether the id being read goes to the indexed application; an id read before the rule set
+    // decides for Application.
+    private bool IdsGoIndexed()
+    {
+        if (_mode == IdMode.Undecided)
+        {
+            _mode = IdMode.Application;
+        }
+
+        return _mode == IdMode.Indexed;
+    }
+
+    private void LeaveIndexed()
+    {
+        _mode = _mode switch
+        {
+            IdMode.Undecided => IdMode.Application,
+            IdMode.Indexed => IdMode.Abandoned,
+            _ => _mode,
+        };
+    }
+
+    private IndexedApplication IndexedFor(CompiledRuleSet ruleSet)
+    {
+        foreach (var recent in _recent)
+        {
+            if (recent is not null && ReferenceEquals(recent.RuleSet, ruleSet))
+            {
+                recent.Reset();
+                return recent;
+            }
+        }
+
+        var indexed = new IndexedApplication(ruleSet);
+        _recent[_replaceNext] = indexed;
+        _replaceNext = (_replaceNext + 1) % _recent.Length;
+        return indexed;
+    }
+
+    private string Text(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : _strings.Get(utf8);
 
     // Expert lines are rare and their value is a google.protobuf.Value (a oneof that merges lists
     // and structs across repeats): Google.Protobuf parses that part, with the recursion budget the
     // whole-message parse would have left at this depth.
     private void ReadExpertLine(ref Input input, int depth)
     {
+        LeaveIndexed();
         string key = "";
         ReadOnlySpan<byte> value = default;
         bool hasValue = false;

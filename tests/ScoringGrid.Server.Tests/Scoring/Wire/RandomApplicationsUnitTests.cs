@@ -1,10 +1,13 @@
 using ScoringGrid.Scoring;
+using ScoringGrid.Server.Scoring.Wire;
 
 namespace ScoringGrid.Server.Tests.Scoring.Wire;
 
 /// <summary>
 /// Thousands of generated applications over every shipped rule set, each answered by the message
-/// path and the wire writer: the bytes must be identical, results and errors alike.
+/// path and the wire writer: the bytes must be identical, results and errors alike. Most take the
+/// reader's indexed path (ids straight into the rule set's <see cref="IndexedApplication"/>); the
+/// rest (unknown ids, bad figures, expert lines) are read into an <see cref="Application"/>.
 /// </summary>
 public sealed class RandomApplicationsUnitTests
 {
@@ -18,11 +21,16 @@ public sealed class RandomApplicationsUnitTests
         var scored = new Dictionary<string, int>(StringComparer.Ordinal);
         var levels = new HashSet<string>(StringComparer.Ordinal);
         var errors = 0;
+        var indexed = 0;
 
         for (var i = 0; i < Count; i++)
         {
             var (application, view) = generator.Next();
             var bytes = paths.AssertIdentical(application, view);
+            if (EvaluateRequestReader.ForCurrentThread.Indexed is not null)
+            {
+                indexed++; // the wire paths' last read, on this thread
+            }
 
             var response = V1.EvaluateResponse.Parser.ParseFrom(bytes);
             if (response.OutcomeCase == V1.EvaluateResponse.OutcomeOneofCase.Error)
@@ -40,5 +48,6 @@ public sealed class RandomApplicationsUnitTests
         Assert.All(scored.Values, n => Assert.True(n >= 100, $"only {n} results for a rule set"));
         Assert.True(levels.Count >= paths.Catalog.RuleSets.Count * 2, string.Join(", ", levels.Order()));
         Assert.InRange(errors, Count / 50, Count / 3);
+        Assert.InRange(indexed, Count / 2, Count - Count / 20);
     }
 }
