@@ -96,9 +96,11 @@ public sealed partial class CompiledRuleSet
         reuse.Clear();
         reuse.ApplicationId = applicationId;
         var criteria = reuse.CriteriaBuffer;
+        var sameOutcome = _sameOutcome;
         for (var i = 0; i < Criteria.Length; i++)
         {
-            criteria[i] = Criteria[i].Evaluate(input);
+            var same = sameOutcome[i];
+            criteria[i] = same < 0 ? Criteria[i].Evaluate(input) : criteria[same].At(Criteria[i]);
         }
 
         reuse.LevelIndex = Ladder.Reached(criteria, out var eligible);

@@ -9,6 +9,8 @@ namespace ScoringGrid.Scoring;
 /// </summary>
 public sealed partial class CompiledRuleSet
 {
+    private readonly int[] _sameOutcome;
+
     internal CompiledRuleSet(RuleSetParts parts)
     {
         Id = parts.Id;
@@ -44,6 +46,7 @@ public sealed partial class CompiledRuleSet
         Priorities = parts.Priorities;
         RankingTiers = parts.RankingTiers;
         Ladder = new LevelLadder(parts.Levels.Length, parts.Criteria);
+        _sameOutcome = SameOutcomes(parts.Criteria);
         Rules = Describe();
         _results = new ScoreResultPool(this);
     }
@@ -127,6 +130,33 @@ public sealed partial class CompiledRuleSet
     internal Utf8IdTable DateTable { get; }
 
     internal int ItemWordCount { get; }
+
+    /// <summary>
+    /// For the criterion at <paramref name="criterionIndex"/> of this rule set's results, the index of
+    /// an earlier one whose outcome and explanations are always the same (one rule checked the same
+    /// way at several levels), or -1. A result evaluates such a rule once; a writer of explanations
+    /// can copy the earlier one's texts.
+    /// </summary>
+    public int SameOutcomeAs(int criterionIndex) => _sameOutcome[criterionIndex];
+
+    private static int[] SameOutcomes(CriterionDefinition[] criteria)
+    {
+        var same = new int[criteria.Length];
+        for (var i = 0; i < criteria.Length; i++)
+        {
+            same[i] = -1;
+            for (var j = 0; j < i && criteria[i] is CheckCriterion check; j++)
+            {
+                if (same[j] < 0 && criteria[j] is CheckCriterion earlier && check.SameOutcomeAs(earlier))
+                {
+                    same[i] = j;
+                    break;
+                }
+            }
+        }
+
+        return same;
+    }
 
     internal int[] ItemOnlyWhenFlag { get; }
 

@@ -71,4 +71,7 @@ public readonly struct Criterion
     }
 
     internal Criterion WithPoints(double points) => new(Definition, Input, Passed, ObservedValue, RequiredValue, points);
+
+    /// <summary>This outcome reported for another entry of the same rule (see <see cref="CompiledRuleSet.SameOutcomeAs"/>).</summary>
+    internal Criterion At(CriterionDefinition definition) => new(definition, Input, Passed, ObservedValue, RequiredValue, Points);
 }

@@ -24,6 +24,14 @@ internal sealed class CheckCriterion(
 
     private bool Applies(EvaluationInput input) => when is null || input.Flags[when.Index] > 0;
 
+    /// <summary>Whether this entry always has <paramref name="other"/>'s outcome and explanations: the same rule and the same compiled check, at another level.</summary>
+    public bool SameOutcomeAs(CheckCriterion other) =>
+        ReferenceEquals(condition, other.Condition) && ReferenceEquals(when, other.When) && RuleId == other.RuleId && Title == other.Title && TitleZh == other.TitleZh;
+
+    private Condition Condition => condition;
+
+    private FlagCondition? When => when;
+
     public override Criterion Evaluate(EvaluationInput input)
     {
         if (!Applies(input))

@@ -131,6 +131,7 @@ internal sealed partial class RuleSetCompiler
             throw _yaml.Error(at, $"rule references form a cycle: {string.Join(" → ", _resolving)} → {target}");
         }
 
+        _levelDependent = true;
         _resolving.Add(target);
         try
         {
@@ -178,6 +179,7 @@ internal sealed partial class RuleSetCompiler
     {
         if (node is YamlMappingNode perLevel)
         {
+            _levelDependent = true;
             foreach (var (key, _) in _yaml.Entries(perLevel))
             {
                 if (Array.IndexOf(_levels, key) < 0)

@@ -24,9 +24,18 @@ internal sealed partial class RuleSetCompiler
             case "check":
             case "at":
                 var when = _yaml.Optional(rule, "when") is { } w ? CompileWhen(w) : null;
+                Condition? sameAtEveryLevel = null;
                 foreach (var (level, index) in RuleLevels(rule))
                 {
-                    var condition = ConditionFor(rule, level);
+                    var condition = sameAtEveryLevel;
+                    if (condition is null)
+                    {
+                        _levelDependent = kinds[0] == "at";
+                        condition = ConditionFor(rule, level);
+                        // One check for every level is compiled once: results evaluate and explain it once (CompiledRuleSet.SameOutcomeAs).
+                        sameAtEveryLevel = _levelDependent ? null : condition;
+                    }
+
                     built.Criteria.Add(new CheckCriterion(id, title, titleZh, level, index, condition, when));
                 }
 

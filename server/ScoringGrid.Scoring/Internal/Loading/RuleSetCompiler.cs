@@ -23,6 +23,10 @@ internal sealed partial class RuleSetCompiler
     private readonly List<int> _itemOnlyWhen = [];
     private readonly Dictionary<string, YamlMappingNode> _ruleNodes = new(StringComparer.Ordinal);
     private readonly List<string> _resolving = [];
+
+    // Set while a condition is compiled when it reads a per-level value (a per-level threshold, a
+    // reference to another rule): such a condition is compiled again for every level.
+    private bool _levelDependent;
     private string[] _levels = [];
     private string _id = "";
 

@@ -8,7 +8,8 @@ internal static partial class EvaluateResponseWriter
     private static ReadOnlySpan<Criterion> AsSpan(IReadOnlyList<Criterion> criteria) =>
         criteria is Criterion[] array ? array : criteria.ToArray();
 
-    private static int MeasureCriteria(ReadOnlySpan<Criterion> criteria, bool withTexts, CriterionWireParts[] parts, ResponseLayout layout)
+    private static int MeasureCriteria(
+        ReadOnlySpan<Criterion> criteria, CompiledRuleSet ruleSet, bool withTexts, CriterionWireParts[] parts, ResponseLayout layout)
     {
         var sizes = layout.Criteria(criteria.Length);
         var total = 0;
@@ -23,10 +24,20 @@ internal static partial class EvaluateResponseWriter
                 + WireSize.ImplicitDouble(WireTags.CriterionPoints, c.Points);
             if (withTexts)
             {
-                // Explanations are written here once, as UTF-8, for the writing pass to copy.
-                entry.Explanations = layout.StartTexts();
-                c.WriteExplanations(layout.English, layout.Chinese);
-                layout.EndTexts(ref entry.Explanations);
+                // Explanations are written here once, as UTF-8, for the writing pass to copy; a rule
+                // checked the same way at several levels is explained once.
+                var same = ruleSet.SameOutcomeAs(i);
+                if (same >= 0)
+                {
+                    entry.Explanations = sizes[same].Explanations;
+                }
+                else
+                {
+                    entry.Explanations = layout.StartTexts();
+                    c.WriteExplanations(layout.English, layout.Chinese);
+                    layout.EndTexts(ref entry.Explanations);
+                }
+
                 size += TextPairSize(WireTags.CriterionExplanation, WireTags.CriterionExplanationZh, entry.Explanations);
             }
             else

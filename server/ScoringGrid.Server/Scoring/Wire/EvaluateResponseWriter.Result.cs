@@ -30,7 +30,7 @@ internal static partial class EvaluateResponseWriter
             size += WireSize.String(WireTags.ResultPriority, priorities[i]);
         }
 
-        size += MeasureCriteria(AsSpan(r.Criteria), withTexts, parts.Criteria, layout);
+        size += MeasureCriteria(AsSpan(r.Criteria), r.RuleSet, withTexts, parts.Criteria, layout);
         if (withTexts)
         {
             // Gaps are computed on first read and kept by the result; the layout keeps the list for the writing pass.
