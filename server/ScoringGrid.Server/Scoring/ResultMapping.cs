@@ -25,11 +25,17 @@ internal static class ResultMapping
         if (r.TotalScoreMax is { } max) m.TotalScoreMax = max;
         if (r.SubsidyYuan is { } subsidy) m.SubsidyYuan = subsidy;
         m.Priorities.AddRange(r.Priorities);
-        foreach (var c in r.Criteria)
+        for (var i = 0; i < r.Criteria.Count; i++)
         {
+            var c = r.Criteria[i];
             var explanation = "";
             var explanationZh = "";
-            if (withTexts)
+            if (withTexts && r.RuleSet.SameOutcomeAs(i) is >= 0 and var same)
+            {
+                // The same rule checked the same way at an earlier level: the same texts.
+                (explanation, explanationZh) = (m.Criteria[same].Explanation, m.Criteria[same].ExplanationZh);
+            }
+            else if (withTexts)
             {
                 c.GetExplanations(out explanation, out explanationZh);
             }
