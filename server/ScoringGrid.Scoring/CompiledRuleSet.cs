@@ -37,6 +37,7 @@ public sealed partial class CompiledRuleSet
         FigureTable = Utf8IdTable.Build(parts.FigureIds);
         FlagTable = Utf8IdTable.Build(parts.FlagIds);
         DateTable = Utf8IdTable.Build(parts.DateIds);
+        ExpertTable = Utf8IdTable.Build(parts.ExpertLines.Select(static e => e.RuleId).ToArray());
         ItemWordCount = Math.Max(1, (parts.ItemIds.Length + 63) / 64);
         ItemOnlyWhenFlag = parts.ItemOnlyWhenFlag;
         Criteria = parts.Criteria;
@@ -128,6 +129,8 @@ public sealed partial class CompiledRuleSet
     internal Utf8IdTable FlagTable { get; }
 
     internal Utf8IdTable DateTable { get; }
+
+    internal Utf8IdTable ExpertTable { get; }
 
     internal int ItemWordCount { get; }
 

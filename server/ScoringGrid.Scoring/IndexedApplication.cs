@@ -10,11 +10,12 @@ namespace ScoringGrid.Scoring;
 /// mostly the memory it touches). It scores exactly as the same <see cref="Application"/> would.
 /// </summary>
 /// <remarks>
-/// Only what scores without an error is accepted: an id the rule set does not know, a figure it would
-/// refuse or a malformed date makes the <c>TryAdd</c>/<c>TrySet</c> call return false, and the caller
-/// reads the application as an <see cref="Application"/> instead, whose scoring names the error the
-/// way every other path does. Declaring an id again replaces its value, as a map entry read later
-/// does. Not thread-safe; one instance is reused, application after application.
+/// Only what scores without an error is accepted: an id the rule set does not know, a figure it
+/// would refuse, a malformed date or an expert score out of range makes the <c>TryAdd</c>/<c>TrySet</c>
+/// call return false, and the caller reads the application as an <see cref="Application"/> instead,
+/// whose scoring names the error the way every other path does. Declaring an id again replaces its
+/// value, as a map entry read later does. Not thread-safe; one instance is reused, application
+/// after application.
 /// </remarks>
 public sealed class IndexedApplication
 {
@@ -134,6 +135,37 @@ public sealed class IndexedApplication
         }
 
         Input.Dates[index] = date.DayNumber;
+        _declared = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Enters the scores of the experts on one expert line (averaged); false when the rule set has no
+    /// such line or a score is not finite or outside 0 to the line's weight. No scores leave the line
+    /// not entered yet.
+    /// </summary>
+    public bool TrySetExpertScores(ReadOnlySpan<byte> utf8LineId, ReadOnlySpan<double> scores)
+    {
+        var line = RuleSet.ExpertTable.Find(utf8LineId);
+        if (line < 0)
+        {
+            return false;
+        }
+
+        var weight = RuleSet.ExpertLines[line].Weight;
+        var sum = 0.0;
+        foreach (var score in scores)
+        {
+            if (!double.IsFinite(score) || score < 0 || score > weight)
+            {
+                return false;
+            }
+
+            sum += score;
+        }
+
+        Input.ExpertMeans[line] = scores.Length > 0 ? sum / scores.Length : double.NaN;
+        Input.ExpertCounts[line] = scores.Length;
         _declared = true;
         return true;
     }

@@ -397,20 +397,19 @@ internal sealed class EvaluateRequestReader
 
     private string Text(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : _strings.Get(utf8);
 
-    // Expert lines are rare and their value is a google.protobuf.Value (a oneof that merges lists
+    // Expert lines are few and their value is a google.protobuf.Value (a oneof that merges lists
     // and structs across repeats): Google.Protobuf parses that part, with the recursion budget the
     // whole-message parse would have left at this depth.
     private void ReadExpertLine(ref Input input, int depth)
     {
-        LeaveIndexed();
-        string key = "";
+        ReadOnlySpan<byte> key = default;
         ReadOnlySpan<byte> value = default;
         bool hasValue = false;
         while (input.TryReadTag(out var tag))
         {
             switch (tag)
             {
-                case 10: key = input.ReadString(_strings); break;
+                case 10: key = input.ReadLengthDelimited(); break;
                 case 18: value = input.ReadLengthDelimited(); hasValue = true; break;
                 default: input.SkipField(tag, depth); break;
             }
@@ -447,7 +446,16 @@ internal sealed class EvaluateRequestReader
             }
         }
 
-        Application.ExpertScores[key] = ApplicationMapping.ExpertScores(parsed) ?? InvalidScores;
+        var scores = ApplicationMapping.ExpertScores(parsed);
+        if (IdsGoIndexed() && (scores is null || !_indexed!.TrySetExpertScores(key, scores)))
+        {
+            _mode = IdMode.Abandoned;
+        }
+
+        if (_mode == IdMode.Application)
+        {
+            Application.ExpertScores[Text(key)] = scores ?? InvalidScores;
+        }
     }
 
     /// <summary>Bytes that are not a valid protobuf message.</summary>

@@ -7,7 +7,7 @@ namespace ScoringGrid.Server.Tests.Scoring.Wire;
 /// Thousands of generated applications over every shipped rule set, each answered by the message
 /// path and the wire writer: the bytes must be identical, results and errors alike. Most take the
 /// reader's indexed path (ids straight into the rule set's <see cref="IndexedApplication"/>); the
-/// rest (unknown ids, bad figures, expert lines) are read into an <see cref="Application"/>.
+/// rest (unknown ids, bad figures, expert scores out of range) are read into an <see cref="Application"/>.
 /// </summary>
 public sealed class RandomApplicationsUnitTests
 {
@@ -48,6 +48,6 @@ public sealed class RandomApplicationsUnitTests
         Assert.All(scored.Values, n => Assert.True(n >= 100, $"only {n} results for a rule set"));
         Assert.True(levels.Count >= paths.Catalog.RuleSets.Count * 2, string.Join(", ", levels.Order()));
         Assert.InRange(errors, Count / 50, Count / 3);
-        Assert.InRange(indexed, Count / 2, Count - Count / 20);
+        Assert.InRange(indexed, Count / 2, Count - Count / 50);
     }
 }
