@@ -5,7 +5,7 @@ using System.Text;
 namespace ScoringGrid.Scoring.Internal.Evaluation;
 
 /// <summary>
-/// One kind of a rule set's ids (items, figures, flags or dates) found by their UTF-8 bytes, for
+/// One kind of a rule set's ids (items, figures, flags, dates or expert lines) found by their UTF-8 bytes, for
 /// readers of wire formats: a hash, a slot or two in one small array and one byte comparison, where a
 /// string would be decoded, hashed into a dictionary and looked up again. Under load the caches are
 /// cold between requests, and this touches two or three cache lines per id instead of seven or so.
@@ -32,11 +32,6 @@ internal sealed class Utf8IdTable
     /// <summary>Builds the table for <paramref name="ids"/> (distinct), where an id's index is its position.</summary>
     public static Utf8IdTable Build(IReadOnlyList<string> ids)
     {
-        if (ids.Count >= ushort.MaxValue)
-        {
-            throw new ArgumentException($"{ids.Count} ids are more than a table holds", nameof(ids));
-        }
-
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         var encoded = new byte[ids.Count][];
         var total = 0;
@@ -48,11 +43,6 @@ internal sealed class Utf8IdTable
             }
 
             encoded[i] = Encoding.UTF8.GetBytes(ids[i]);
-            if (encoded[i].Length > ushort.MaxValue)
-            {
-                throw new ArgumentException($"an id is longer than {ushort.MaxValue} bytes", nameof(ids));
-            }
-
             total += encoded[i].Length;
         }
 
@@ -70,7 +60,7 @@ internal sealed class Utf8IdTable
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = new Slot((uint)(hash >> 32), at, (ushort)encoded[i].Length, (ushort)(i + 1));
+            slots[slot] = new Slot((uint)(hash >> 32), at, encoded[i].Length, i + 1);
             at += encoded[i].Length;
         }
 
@@ -131,6 +121,6 @@ internal sealed class Utf8IdTable
         return hash;
     }
 
-    // 12 bytes: five slots and a bit per cache line.
-    private readonly record struct Slot(uint Fingerprint, int Start, ushort Length, ushort IndexPlusOne);
+    // 16 bytes: four slots per cache line.
+    private readonly record struct Slot(uint Fingerprint, int Start, int Length, int IndexPlusOne);
 }
