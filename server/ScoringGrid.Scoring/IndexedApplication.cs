@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScoringGrid.Scoring.Internal.Evaluation;
 
 namespace ScoringGrid.Scoring;
@@ -80,7 +79,7 @@ public sealed class IndexedApplication
     public bool TrySetFigure(ReadOnlySpan<byte> utf8Id, double value)
     {
         var index = RuleSet.FigureTable.Find(utf8Id);
-        if (index < 0 || !double.IsFinite(value) || value < 0)
+        if (index < 0 || !ApplicationResolver.IsValidFigure(value))
         {
             return false;
         }
@@ -129,12 +128,12 @@ public sealed class IndexedApplication
             text[i] = (char)utf8Date[i];
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!ApplicationResolver.TryParseDate(text, out var day))
         {
             return false;
         }
 
-        Input.Dates[index] = date.DayNumber;
+        Input.Dates[index] = day;
         _declared = true;
         return true;
     }
@@ -147,25 +146,11 @@ public sealed class IndexedApplication
     public bool TrySetExpertScores(ReadOnlySpan<byte> utf8LineId, ReadOnlySpan<double> scores)
     {
         var line = RuleSet.ExpertTable.Find(utf8LineId);
-        if (line < 0)
+        if (line < 0 || !ApplicationResolver.TryEnterExpertScores(RuleSet, Input, line, scores, out _))
         {
             return false;
         }
 
-        var weight = RuleSet.ExpertLines[line].Weight;
-        var sum = 0.0;
-        foreach (var score in scores)
-        {
-            if (!double.IsFinite(score) || score < 0 || score > weight)
-            {
-                return false;
-            }
-
-            sum += score;
-        }
-
-        Input.ExpertMeans[line] = scores.Length > 0 ? sum / scores.Length : double.NaN;
-        Input.ExpertCounts[line] = scores.Length;
         _declared = true;
         return true;
     }

@@ -58,6 +58,42 @@ internal static class ApplicationResolver
         input.Items[index >> 6] |= 1UL << (index & 63);
     }
 
+    /// <summary>Whether a declared figure is one scoring takes: finite and ≥ 0.</summary>
+    public static bool IsValidFigure(double value) => double.IsFinite(value) && value >= 0;
+
+    /// <summary>A declared <c>YYYY-MM-DD</c> date as its day number.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out int dayNumber)
+    {
+        var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        dayNumber = date.DayNumber;
+        return parsed;
+    }
+
+    /// <summary>
+    /// Enters the experts' mean on one line (no scores: not entered yet); false, with the first score
+    /// refused, when one is not finite or outside 0 to the line's weight.
+    /// </summary>
+    public static bool TryEnterExpertScores(CompiledRuleSet rs, EvaluationInput input, int line, ReadOnlySpan<double> scores, out double refused)
+    {
+        var weight = rs.ExpertLines[line].Weight;
+        var sum = 0.0;
+        foreach (var score in scores)
+        {
+            if (!double.IsFinite(score) || score < 0 || score > weight)
+            {
+                refused = score;
+                return false;
+            }
+
+            sum += score;
+        }
+
+        refused = 0;
+        input.ExpertMeans[line] = scores.Length > 0 ? sum / scores.Length : double.NaN;
+        input.ExpertCounts[line] = scores.Length;
+        return true;
+    }
+
     private static ScoringError? ResolveFlags(CompiledRuleSet rs, Application app, EvaluationInput input)
     {
         foreach (var (id, value) in app.Flags)
@@ -99,7 +135,7 @@ internal static class ApplicationResolver
                 return ScoringErrors.UnknownFigure(id, rs.Key);
             }
 
-            if (!double.IsFinite(value) || value < 0)
+            if (!IsValidFigure(value))
             {
                 return ScoringErrors.BadFigure(id, value);
             }
@@ -127,12 +163,12 @@ internal static class ApplicationResolver
                 return ScoringErrors.UnknownDate(id, rs.Key);
             }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!TryParseDate(text, out var day))
             {
                 return ScoringErrors.MalformedDate(id, text);
             }
 
-            input.Dates[index] = date.DayNumber;
+            input.Dates[index] = day;
         }
 
         return null;
@@ -147,22 +183,9 @@ internal static class ApplicationResolver
                 return ScoringErrors.UnknownExpertLine(id, rs.Key);
             }
 
-            var weight = rs.ExpertLines[line].Weight;
-            var sum = 0.0;
-            foreach (var score in scores)
+            if (!TryEnterExpertScores(rs, input, line, scores, out var refused))
             {
-                if (!double.IsFinite(score) || score < 0 || score > weight)
-                {
-                    return ScoringErrors.ExpertOutOfRange(id, score, weight);
-                }
-
-                sum += score;
-            }
-
-            if (scores.Length > 0)
-            {
-                input.ExpertMeans[line] = sum / scores.Length;
-                input.ExpertCounts[line] = scores.Length;
+                return ScoringErrors.ExpertOutOfRange(id, refused, rs.ExpertLines[line].Weight);
             }
         }
 
