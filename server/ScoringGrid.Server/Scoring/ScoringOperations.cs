@@ -190,20 +190,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
         // Pooled: the caller writes the result out and gives it back (see EvaluateReply).
         var target = pooled ? rs.RentResult() : null;
-        var outcome = target is null ? rs.Score(app, options, observed) : rs.Score(app, target, options, observed);
-        if (!outcome.Succeeded)
-        {
-            if (target is not null)
-            {
-                rs.ReturnResult(target);
-            }
-
-            return outcome.Error;
-        }
-
-        metrics.Evaluated(rs, outcome.Result);
-        result = outcome.Result;
-        return null;
+        return Scored(rs, target is null ? rs.Score(app, options, observed) : rs.Score(app, target, options, observed), target, out result);
     }
 
     // What the reader read, into a pooled result: its indexed application when it has one (the rule
@@ -224,10 +211,20 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
         // Verified applications never get here (Read hands them to the caller), so nothing is observed.
         var target = rs.RentResult();
-        var outcome = rs.Score(indexed, target, options);
+        return Scored(rs, rs.Score(indexed, target, options), target, out result);
+    }
+
+    // Counts a result, or gives the rented result back when scoring refused the application.
+    private ScoringError? Scored(CompiledRuleSet rs, ScoreOutcome outcome, ScoreResult? rented, out ScoreResult? result)
+    {
         if (!outcome.Succeeded)
         {
-            rs.ReturnResult(target);
+            if (rented is not null)
+            {
+                rs.ReturnResult(rented);
+            }
+
+            result = null;
             return outcome.Error;
         }
 
