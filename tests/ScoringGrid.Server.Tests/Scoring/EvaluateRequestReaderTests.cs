@@ -121,7 +121,7 @@ public sealed class EvaluateRequestReaderTests
             }
 
             output.Flush();
-            outcomes.Add(AssertSameOutcome(Wrap(new V1.Application { Id = "g" }.ToByteArray().Concat(group.ToArray()).ToArray())));
+            outcomes.Add(AssertSameOutcome(RequestBytes.Wrap(new V1.Application { Id = "g" }.ToByteArray().Concat(group.ToArray()).ToArray())));
         }
 
         Assert.True(outcomes[0]);
@@ -132,9 +132,9 @@ public sealed class EvaluateRequestReaderTests
     public void InvalidUtf8_InAString_IsTreatedAsTheParserTreatsIt()
     {
         var app = new List<byte> { 10, 3, 0x61, 0xC3, 0x28 }; // id: "a" + a broken two-byte sequence
-        AssertSameOutcome(Wrap([.. app]));
+        AssertSameOutcome(RequestBytes.Wrap([.. app]));
         var item = new List<byte> { 42, 2, 0xFF, 0xFE };
-        AssertSameOutcome(Wrap([.. item]));
+        AssertSameOutcome(RequestBytes.Wrap([.. item]));
     }
 
     [Fact]
@@ -271,15 +271,6 @@ public sealed class EvaluateRequestReaderTests
 
     private static (string, long) Bits(KeyValuePair<string, double> entry) => (entry.Key, BitConverter.DoubleToInt64Bits(entry.Value));
 
-    private static byte[] Wrap(byte[] application)
-    {
-        var stream = new MemoryStream();
-        var output = new CodedOutputStream(stream);
-        output.WriteTag(1, WireFormat.WireType.LengthDelimited);
-        output.WriteBytes(ByteString.CopyFrom(application));
-        output.Flush();
-        return stream.ToArray();
-    }
 
     // A request assembled field occurrence by field occurrence, in random order, with repeats
     // (later scalars win, maps replace, messages merge), unknown fields and hand-built map entries.
@@ -317,11 +308,11 @@ public sealed class EvaluateRequestReaderTests
             case 1:
                 // Split in two occurrences that the parser merges.
                 var cut = SplitPoint(chunks, random);
-                request.AddRange(Wrap(chunks.Take(cut).SelectMany(c => c).ToArray()));
-                request.AddRange(Wrap(chunks.Skip(cut).SelectMany(c => c).ToArray()));
+                request.AddRange(RequestBytes.Wrap(chunks.Take(cut).SelectMany(c => c).ToArray()));
+                request.AddRange(RequestBytes.Wrap(chunks.Skip(cut).SelectMany(c => c).ToArray()));
                 break;
             default:
-                request.AddRange(Wrap(application));
+                request.AddRange(RequestBytes.Wrap(application));
                 break;
         }
 

@@ -35,7 +35,7 @@ public sealed class IndexedReadUnitTests
 
         // Items first, rule set last: read into the application, as without a catalog.
         var late = new V1.Application { Items = { app.Items } }.ToByteArray().Concat(new V1.Application { Ruleset = app.Ruleset }.ToByteArray()).ToArray();
-        Assert.True(reader.TryRead(Wrap(late), Catalog, out _));
+        Assert.True(reader.TryRead(RequestBytes.Wrap(late), Catalog, out _));
         Assert.Null(reader.Indexed);
         Assert.Equal(app.Items, reader.Application.Items);
 
@@ -173,12 +173,12 @@ public sealed class IndexedReadUnitTests
         {
             // Two occurrences of the application, which merge.
             var cut = random.Next(chunks.Count + 1);
-            request.AddRange(Wrap([.. chunks.Take(cut).SelectMany(c => c)]));
-            request.AddRange(Wrap([.. chunks.Skip(cut).SelectMany(c => c)]));
+            request.AddRange(RequestBytes.Wrap([.. chunks.Take(cut).SelectMany(c => c)]));
+            request.AddRange(RequestBytes.Wrap([.. chunks.Skip(cut).SelectMany(c => c)]));
         }
         else
         {
-            request.AddRange(Wrap([.. chunks.SelectMany(c => c)]));
+            request.AddRange(RequestBytes.Wrap([.. chunks.SelectMany(c => c)]));
         }
 
         request.AddRange(new V1.EvaluateRequest { View = (V1.ResultView)random.Next(3) }.ToByteArray());
@@ -192,15 +192,5 @@ public sealed class IndexedReadUnitTests
             var j = random.Next(i + 1);
             (chunks[i], chunks[j]) = (chunks[j], chunks[i]);
         }
-    }
-
-    private static byte[] Wrap(byte[] application)
-    {
-        var stream = new MemoryStream();
-        var output = new CodedOutputStream(stream);
-        output.WriteTag(1, WireFormat.WireType.LengthDelimited);
-        output.WriteBytes(ByteString.CopyFrom(application));
-        output.Flush();
-        return stream.ToArray();
     }
 }
