@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -101,7 +102,7 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         {
             return GrpcErrors.DeadlineExceeded();
         }
-        catch (Exception) when (httpContext.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ClientGone(httpContext, ex))
         {
             GrpcServerLog.CallCancelled(runtime.Logger, Path);
             return GrpcErrors.Cancelled();
@@ -112,6 +113,13 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
             return GrpcErrors.HandlerException(ex, runtime.Options.EnableDetailedErrors);
         }
     }
+
+    // Kestrel fails the body's reads as soon as the client resets the stream or drops the connection,
+    // but cancels RequestAborted later, from the thread pool: an I/O error carrying the abort is the
+    // client leaving too, not a handler failure (which would log an error per call in flight).
+    private static bool ClientGone(HttpContext httpContext, Exception ex) =>
+        httpContext.RequestAborted.IsCancellationRequested
+        || ex is ConnectionAbortedException or IOException { InnerException: ConnectionAbortedException };
 
     private static string? First(StringValues values) => values.Count > 0 ? values[0] : null;
 }

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ScoringGrid.Grpc.Server;
+using ScoringGrid.Grpc.Tests.Infrastructure;
+using ScoringGrid.Grpc.Tests.Protos;
+
+namespace ScoringGrid.Grpc.Tests.Server;
+
+/// <summary>
+/// Kestrel fails a call's body reads the moment its client resets the stream or drops the
+/// connection, and cancels <c>RequestAborted</c> only later, from the thread pool. A call caught in
+/// between ends CANCELLED like any call whose client left, not as a handler failure (an error log
+/// with its stack trace per call in flight, and UNKNOWN in the metrics). Seen under h2load: every run
+/// that ended with calls in flight logged hundreds of them.
+/// </summary>
+public sealed class ClientGoneTests : IAsyncLifetime
+{
+    private const string ServiceName = "scoringgrid.test.v1.ClientGone";
+
+    private static readonly Method<EchoRequest, EchoReply> Throw = new(
+        MethodType.Unary, ServiceName, "Throw", Marshallers.Create(EchoRequest.Parser), Marshallers.Create(EchoReply.Parser));
+
+    private readonly RecordingInterceptor _calls = new();
+    private readonly ErrorLog _errors = new();
+    private IHost _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        GrpcServiceDefinition definition = GrpcServiceDefinition.CreateBuilder(ServiceName)
+            .AddUnary(Throw, (request, _) => throw request.Message switch
+            {
+                // What Kestrel's body reader throws once the client reset the stream or dropped the connection.
+                "stream-aborted" => new IOException("The request stream was aborted.", new ConnectionAbortedException("The HTTP/2 connection faulted.")),
+                "connection-aborted" => new ConnectionAbortedException("The connection was aborted by the client."),
+                _ => new IOException("disk full"),
+            })
+            .Build();
+        _host = await new HostBuilder()
+            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(_errors))
+            .ConfigureWebHost(web => web
+                .UseTestServer()
+                .ConfigureServices(services => services.AddGrpcServer().AddSingleton<IGrpcCallInterceptor>(_calls))
+                .Configure(app => app.MapGrpcServices(definition)))
+            .StartAsync();
+        _client = _host.GetTestServer().CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    [Theory]
+    [InlineData("stream-aborted")]
+    [InlineData("connection-aborted")]
+    public async Task AbortedIo_BeforeRequestAbortedFires_IsCancelled_AndNotLoggedAsAFailure(string failure)
+    {
+        RawResponse response = await RawGrpc.SendAsync(_client, Throw.FullName, RawGrpc.Frame(new EchoRequest { Message = failure }));
+
+        Assert.Equal("1", response.GrpcStatus);
+        Assert.Equal(StatusCode.Cancelled, Assert.Single(_calls.Completed).Status.StatusCode);
+        Assert.Empty(_errors.Entries);
+    }
+
+    [Fact]
+    public async Task OtherIoFailure_IsStillAHandlerFailure()
+    {
+        RawResponse response = await RawGrpc.SendAsync(_client, Throw.FullName, RawGrpc.Frame(new EchoRequest { Message = "disk" }));
+
+        Assert.Equal("2", response.GrpcStatus);
+        Assert.Equal(StatusCode.Unknown, Assert.Single(_calls.Completed).Status.StatusCode);
+        Assert.Contains(_errors.Entries, entry => entry.Contains("failed with an unhandled exception", StringComparison.Ordinal));
+    }
+
+    /// <summary>Records what is logged at Error and above.</summary>
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        public ConcurrentQueue<string> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Entries.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
