@@ -21,6 +21,7 @@ public sealed partial class ServerCallContext
     private bool _messageWritten;
     private int _unflushedBytes;
     private volatile bool _deadlineReached;
+    private volatile bool _responseClosed;
     private Status _finalStatus;
 
     internal ICompressionProvider? RequestDecompression { get; set; }
@@ -30,6 +31,12 @@ public sealed partial class ServerCallContext
     internal GrpcServerRuntime Runtime => _runtime;
 
     internal bool DeadlineReached => _deadlineReached;
+
+    /// <summary>
+    /// A flush found the response closed under the call: Kestrel closes it when the client resets the
+    /// stream or drops the connection, before it cancels <c>RequestAborted</c> from the thread pool.
+    /// </summary>
+    internal bool ResponseClosed => _responseClosed;
 
     // Whether the client reset the stream, as far as this call has looked: a call that never took its
     // token writes its status anyway, which Kestrel discards for a reset stream.
@@ -140,6 +147,7 @@ public sealed partial class ServerCallContext
         System.IO.Pipelines.FlushResult result = await response.BodyWriter.FlushAsync(CancellationToken).ConfigureAwait(false);
         if (result.IsCanceled || result.IsCompleted)
         {
+            _responseClosed |= result.IsCompleted;
             throw new OperationCanceledException(CancellationToken);
         }
     }

@@ -102,7 +102,7 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         {
             return GrpcErrors.DeadlineExceeded();
         }
-        catch (Exception ex) when (ClientGone(httpContext, ex))
+        catch (Exception ex) when (ClientGone(call, httpContext, ex))
         {
             GrpcServerLog.CallCancelled(runtime.Logger, Path);
             return GrpcErrors.Cancelled();
@@ -114,11 +114,13 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         }
     }
 
-    // Kestrel fails the body's reads as soon as the client resets the stream or drops the connection,
-    // but cancels RequestAborted later, from the thread pool: an I/O error carrying the abort is the
-    // client leaving too, not a handler failure (which would log an error per call in flight).
-    private static bool ClientGone(HttpContext httpContext, Exception ex) =>
+    // Kestrel fails the body's reads and closes the response as soon as the client resets the stream or
+    // drops the connection, but cancels RequestAborted later, from the thread pool: a read error carrying
+    // the abort, or a flush that found the response closed, is the client leaving too, not a handler
+    // failure (which would log an error per call in flight).
+    private static bool ClientGone(ServerCallContext call, HttpContext httpContext, Exception ex) =>
         httpContext.RequestAborted.IsCancellationRequested
+        || call.ResponseClosed
         || ex is ConnectionAbortedException or IOException { InnerException: ConnectionAbortedException };
 
     private static string? First(StringValues values) => values.Count > 0 ? values[0] : null;

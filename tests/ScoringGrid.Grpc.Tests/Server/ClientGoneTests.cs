@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +29,9 @@ public sealed class ClientGoneTests : IAsyncLifetime
     private static readonly Method<EchoRequest, EchoReply> Throw = new(
         MethodType.Unary, ServiceName, "Throw", Marshallers.Create(EchoRequest.Parser), Marshallers.Create(EchoReply.Parser));
 
+    private static readonly Method<EchoRequest, EchoReply> Stream = new(
+        MethodType.ServerStreaming, ServiceName, "Stream", Marshallers.Create(EchoRequest.Parser), Marshallers.Create(EchoReply.Parser));
+
     private readonly RecordingInterceptor _calls = new();
     private readonly ErrorLog _errors = new();
     private IHost _host = null!;
@@ -41,13 +47,32 @@ public sealed class ClientGoneTests : IAsyncLifetime
                 "connection-aborted" => new ConnectionAbortedException("The connection was aborted by the client."),
                 _ => new IOException("disk full"),
             })
+            .AddServerStreaming(Stream, async (request, responses, _) =>
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    await responses.WriteAsync(new EchoReply { Message = request.Message });
+                }
+            })
             .Build();
         _host = await new HostBuilder()
             .ConfigureLogging(logging => logging.ClearProviders().AddProvider(_errors))
             .ConfigureWebHost(web => web
                 .UseTestServer()
                 .ConfigureServices(services => services.AddGrpcServer().AddSingleton<IGrpcCallInterceptor>(_calls))
-                .Configure(app => app.MapGrpcServices(definition)))
+                .Configure(app => app
+                    .Use((context, next) =>
+                    {
+                        if (context.Request.Path.Value!.EndsWith("/Stream", StringComparison.Ordinal))
+                        {
+                            // What Kestrel's response does once the client has gone, before RequestAborted fires.
+                            var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+                            context.Features.Set<IHttpResponseBodyFeature>(new ClosedOnFlush(body));
+                        }
+
+                        return next(context);
+                    })
+                    .MapGrpcServices(definition)))
             .StartAsync();
         _client = _host.GetTestServer().CreateClient();
     }
@@ -72,6 +97,15 @@ public sealed class ClientGoneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResponseClosedUnderAStream_BeforeRequestAbortedFires_IsCancelled_AndNotLoggedAsAFailure()
+    {
+        await RawGrpc.SendAsync(_client, Stream.FullName, RawGrpc.Frame(new EchoRequest { Message = "gone" }));
+
+        Assert.Equal(StatusCode.Cancelled, Assert.Single(_calls.Completed).Status.StatusCode);
+        Assert.Empty(_errors.Entries);
+    }
+
+    [Fact]
     public async Task OtherIoFailure_IsStillAHandlerFailure()
     {
         RawResponse response = await RawGrpc.SendAsync(_client, Throw.FullName, RawGrpc.Frame(new EchoRequest { Message = "disk" }));
@@ -79,6 +113,39 @@ public sealed class ClientGoneTests : IAsyncLifetime
         Assert.Equal("2", response.GrpcStatus);
         Assert.Equal(StatusCode.Unknown, Assert.Single(_calls.Completed).Status.StatusCode);
         Assert.Contains(_errors.Entries, entry => entry.Contains("failed with an unhandled exception", StringComparison.Ordinal));
+    }
+
+    /// <summary>A response body whose flushes report it closed by the transport, as Kestrel's do for a client that left.</summary>
+    private sealed class ClosedOnFlush(IHttpResponseBodyFeature inner) : IHttpResponseBodyFeature
+    {
+        public Stream Stream => inner.Stream;
+
+        public PipeWriter Writer { get; } = new ClosedWriter(inner.Writer);
+
+        public void DisableBuffering() => inner.DisableBuffering();
+
+        public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
+
+        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+            inner.SendFileAsync(path, offset, count, cancellationToken);
+
+        public Task CompleteAsync() => inner.CompleteAsync();
+
+        private sealed class ClosedWriter(PipeWriter writer) : PipeWriter
+        {
+            public override void Advance(int bytes) => writer.Advance(bytes);
+
+            public override Memory<byte> GetMemory(int sizeHint = 0) => writer.GetMemory(sizeHint);
+
+            public override Span<byte> GetSpan(int sizeHint = 0) => writer.GetSpan(sizeHint);
+
+            public override void CancelPendingFlush() => writer.CancelPendingFlush();
+
+            public override void Complete(Exception? exception = null) => writer.Complete(exception);
+
+            public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) =>
+                ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: true));
+        }
     }
 
     /// <summary>Records what is logged at Error and above.</summary>
