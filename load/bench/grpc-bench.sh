@@ -4,8 +4,8 @@
 # All three answer the same EvaluateRequest (examples/js-star-2019-*.json); the baselines return ScoringGrid's own
 # response bytes. h2load counts HTTP status only, so each server is first checked for grpc-status OK with grpcio.
 # Then EvaluateStream: applications/s over one stream, h2load sending 10,000 framed requests per stream, against a
-# streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round and ratios are the
-# median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT). Between the
+# streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round, in reverse order
+# every other round, and ratios are the median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT). Between the
 # two: ScoringGrid's transport alone (its Health/Check against the ceiling), and latency percentiles at half of
 # ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
@@ -69,14 +69,21 @@ warm() { # port body [path]: ~10 s of load on a server before it is measured
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # The VM's speed drifts over minutes, so the servers take turns within each round (ceiling, ScoringGrid,
-# C++) and the ratios are the median of the per-round ratios; req/s columns are medians of the runs.
+# C++, then the reverse in the next round) and the ratios are the median of the per-round ratios; req/s
+# columns are medians of the runs.
 run_view() { # label sg-body ceiling-port cpp-port
   local label=$1 body=$2 c s g rounds=()
   # Steady state first: under load the tiered JIT keeps recompiling for several seconds (dotnet-counters:
   # ~2.5 s of JIT time in the first 6 s, tapering off by ~20 s), more so for the server with more code.
   for port in "$3" "$p_sg" "$4"; do warm "$port" "$body"; done
-  for _ in $(seq 1 "$runs"); do
-    c=$(rate "$3" "$body"); s=$(rate "$p_sg" "$body"); g=$(rate "$4" "$body")
+  for round in $(seq 1 "$runs"); do
+    # Odd rounds run ceiling, ScoringGrid, C++; even rounds the reverse, so a drift in the VM's speed
+    # during a round favours neither side over the run.
+    if ((round % 2)); then
+      c=$(rate "$3" "$body"); s=$(rate "$p_sg" "$body"); g=$(rate "$4" "$body")
+    else
+      g=$(rate "$4" "$body"); s=$(rate "$p_sg" "$body"); c=$(rate "$3" "$body")
+    fi
     rounds+=("$c $s $g")
   done
   col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
@@ -103,8 +110,12 @@ printf '\0\0\0\0\0' >"$work/health.bin"
 health=/grpc.health.v1.Health/Check
 warm "$p_ceiling_s" "$work/health.bin"; warm "$p_sg" "$work/health.bin" "$health"
 transport=()
-for _ in $(seq 1 "$runs"); do
-  c=$(rate "$p_ceiling_s" "$work/health.bin"); s=$(rate "$p_sg" "$work/health.bin" "$health")
+for round in $(seq 1 "$runs"); do
+  if ((round % 2)); then
+    c=$(rate "$p_ceiling_s" "$work/health.bin"); s=$(rate "$p_sg" "$work/health.bin" "$health")
+  else
+    s=$(rate "$p_sg" "$work/health.bin" "$health"); c=$(rate "$p_ceiling_s" "$work/health.bin")
+  fi
   transport+=("$(awk -v c="$c" -v s="$s" 'BEGIN { printf "%.4f", s / c }')")
 done
 echo
@@ -159,8 +170,12 @@ stream_rate "$work/stream_scores.bin" "$work/response_scores.bin" 30 >/dev/null
 # The streaming ceiling: Kestrel answering every request frame with the fixed response bytes, no parsing.
 stream_view() { # label body response ceiling-port; rounds as in run_view
   local c s rounds=()
-  for _ in $(seq 1 "$runs"); do
-    c=$(stream_rate "$2" "$3" 3 "$4"); s=$(stream_rate "$2" "$3")
+  for round in $(seq 1 "$runs"); do
+    if ((round % 2)); then
+      c=$(stream_rate "$2" "$3" 3 "$4"); s=$(stream_rate "$2" "$3")
+    else
+      s=$(stream_rate "$2" "$3"); c=$(stream_rate "$2" "$3" 3 "$4")
+    fi
     rounds+=("$s $c")
   done
   printf '| %s | %.0f | %.0f | %.2f |\n' "$1" \
