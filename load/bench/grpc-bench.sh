@@ -89,7 +89,7 @@ run_view() { # label sg-body ceiling-port cpp-port
   col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
   ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
   echo
-  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round), $(nproc) cores shared by load generator and server; .NET servers with: ${dotnet_env[*]:-runtime defaults}"
+  echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round, in reverse order every other round), $(nproc) cores shared by load generator and server; .NET servers with: ${dotnet_env[*]:-runtime defaults}"
   echo "per round (ceiling / ScoringGrid / C++ req/s): $(printf '%s; ' "${rounds[@]}")"
   echo
   echo "| server | Evaluate req/s (median) | ratio to ceiling (median of rounds) | ratio to C++ grpc (median of rounds) |"

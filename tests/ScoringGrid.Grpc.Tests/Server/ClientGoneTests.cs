@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Grpc.Tests.Infrastructure;
@@ -34,7 +31,7 @@ public sealed class ClientGoneTests : IAsyncLifetime
 
     private readonly RecordingInterceptor _calls = new();
     private readonly ErrorLog _errors = new();
-    private IHost _host = null!;
+    private ServiceHost _host = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -55,34 +52,25 @@ public sealed class ClientGoneTests : IAsyncLifetime
                 }
             })
             .Build();
-        _host = await new HostBuilder()
-            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(_errors))
-            .ConfigureWebHost(web => web
-                .UseTestServer()
-                .ConfigureServices(services => services.AddGrpcServer().AddSingleton<IGrpcCallInterceptor>(_calls))
-                .Configure(app => app
-                    .Use((context, next) =>
-                    {
-                        if (context.Request.Path.Value!.EndsWith("/Stream", StringComparison.Ordinal))
-                        {
-                            // What Kestrel's response does once the client has gone, before RequestAborted fires.
-                            var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-                            context.Features.Set<IHttpResponseBodyFeature>(new ClosedOnFlush(body));
-                        }
+        _host = await ServiceHost.StartAsync(
+            definition,
+            services => services.AddGrpcServer().AddSingleton<IGrpcCallInterceptor>(_calls),
+            inFront: app => app.Use((context, next) =>
+            {
+                if (context.Request.Path.Value!.EndsWith("/Stream", StringComparison.Ordinal))
+                {
+                    // What Kestrel's response does once the client has gone, before RequestAborted fires.
+                    var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+                    context.Features.Set<IHttpResponseBodyFeature>(new ClosedOnFlush(body));
+                }
 
-                        return next(context);
-                    })
-                    .MapGrpcServices(definition)))
-            .StartAsync();
-        _client = _host.GetTestServer().CreateClient();
+                return next(context);
+            }),
+            logging: _errors);
+        _client = _host.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("stream-aborted")]

@@ -1,9 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Grpc.Tests.Protos;
@@ -23,7 +19,7 @@ public sealed class PooledMessageTests : IAsyncLifetime
     private static readonly Method<EchoRequest, LoanedReply> Stream = Create(MethodType.ServerStreaming, "Stream");
 
     private readonly List<LoanedReply> _handedOut = [];
-    private IHost _host = null!;
+    private ServiceHost _host = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -38,21 +34,11 @@ public sealed class PooledMessageTests : IAsyncLifetime
                 }
             })
             .Build();
-        _host = await new HostBuilder()
-            .ConfigureWebHost(web => web
-                .UseTestServer()
-                .ConfigureServices(services => services.AddGrpcServer(o => o.MaxSendMessageSize = MaxSendBytes))
-                .Configure(app => app.MapGrpcServices(definition)))
-            .StartAsync();
-        _client = _host.GetTestServer().CreateClient();
+        _host = await ServiceHost.StartAsync(definition, services => services.AddGrpcServer(o => o.MaxSendMessageSize = MaxSendBytes));
+        _client = _host.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task UnaryReply_IsReleasedOnce_AfterItsBytesWereWritten()
