@@ -29,6 +29,9 @@ public static class ScoringServer
     /// <summary>Builds the application from command-line arguments (<c>--urls</c>, <c>--ScoringGrid:RuleSets DIR</c>, …).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // Kestrel's endpoints come from ListenGrpc below. Given --urls, the host would also bind those URLs
+        // itself and warn at every start that Kestrel overrides them, so that argument is read here instead.
+        var urlsArgument = TakeUrls(ref args);
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -43,13 +46,11 @@ public static class ScoringServer
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         var settings = builder.Configuration.GetSection("ScoringGrid").Get<ServerSettings>() ?? new ServerSettings();
         var security = builder.Configuration.GetSection("ScoringGrid:Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        var urls = (builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var urls = (urlsArgument ?? builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var certificate = settings.CertificatePath.Length > 0
             ? X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword)
             : null;
 
-        // Kestrel endpoints come from ListenGrpc below; clear the host's own URL binding so it does not warn about overriding it.
-        builder.WebHost.UseUrls();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ListenGrpc(urls, certificate);
@@ -99,6 +100,31 @@ public static class ScoringServer
         var app = builder.Build();
         Wire(app, security);
         return app;
+    }
+
+    // The last --urls value (as "--urls X" or "--urls=X"), removed from the arguments the host sees.
+    private static string? TakeUrls(ref string[] args)
+    {
+        string? urls = null;
+        var rest = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--urls" && i + 1 < args.Length)
+            {
+                urls = args[++i];
+            }
+            else if (args[i].StartsWith("--urls=", StringComparison.Ordinal))
+            {
+                urls = args[i]["--urls=".Length..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        args = [.. rest];
+        return urls;
     }
 
     private static void Wire(WebApplication app, SecurityOptions security)
