@@ -13,9 +13,9 @@ using ScoringGrid.Grpc.Tests.Protos;
 namespace ScoringGrid.Grpc.Tests.Server;
 
 /// <summary>
-/// Kestrel fails a call's body reads the moment its client resets the stream or drops the
-/// connection, and cancels <c>RequestAborted</c> only later, from the thread pool. A call caught in
-/// between ends CANCELLED like any call whose client left, not as a handler failure (an error log
+/// Kestrel fails a call's body reads and closes its response the moment its client resets the stream
+/// or drops the connection, and cancels <c>RequestAborted</c> only later, from the thread pool. A call
+/// caught in between ends CANCELLED like any call whose client left, not as a handler failure (an error log
 /// with its stack trace per call in flight, and UNKNOWN in the metrics). Seen under h2load: every run
 /// that ended with calls in flight logged hundreds of them.
 /// </summary>
