@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,12 @@ public sealed class BehaviourServer : IAsyncDisposable
     public long StallAtRequest { get; init; } = 100;
 
     public TimeSpan StallLength { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long <c>/fixed</c> actually held each request, in ms, up to its answer: never less than asked,
+    /// more when the machine wakes the server late. What a client measures can be compared with it.
+    /// </summary>
+    public ConcurrentQueue<double> FixedHeldMs { get; } = new();
 
     public static async Task<BehaviourServer> StartAsync(bool http2 = false, int bucketRate = 400, long stallAtRequest = 100)
     {
@@ -82,6 +89,7 @@ public sealed class BehaviourServer : IAsyncDisposable
             await Task.Yield();
         }
 
+        FixedHeldMs.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         await context.Response.WriteAsync("ok");
     }
 
