@@ -48,5 +48,5 @@ public sealed class GrpcReflectionService
 
     /// <summary>The definitions of both reflection versions, to pass to <c>MapGrpcServices</c>.</summary>
     public GrpcServiceDefinition[] CreateDefinitions() =>
-        [ReflectionV1AlphaService.CreateDefinition(_index), ReflectionV1Service.CreateDefinition(_index)];
+        [ServerReflectionInfo.CreateDefinition(_index, V1AlphaServiceName), ServerReflectionInfo.CreateDefinition(_index, V1ServiceName)];
 }

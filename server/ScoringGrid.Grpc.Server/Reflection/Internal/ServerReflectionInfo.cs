@@ -1,13 +1,18 @@
-using Grpc.Reflection.V1Alpha;
-using RequestCase = Grpc.Reflection.V1Alpha.ServerReflectionRequest.MessageRequestOneofCase;
+using Grpc.Reflection.V1;
+using RequestCase = Grpc.Reflection.V1.ServerReflectionRequest.MessageRequestOneofCase;
 
 namespace ScoringGrid.Grpc.Server.Reflection.Internal;
 
-/// <summary><c>grpc.reflection.v1alpha.ServerReflection</c>: maps its messages to and from <see cref="ReflectionIndex"/>.</summary>
-internal static class ReflectionV1AlphaService
+/// <summary>
+/// The <c>ServerReflectionInfo</c> stream of <c>grpc.reflection.v1</c> and <c>v1alpha</c>: maps its
+/// messages to and from <see cref="ReflectionIndex"/>. Both versions are served with the v1 message
+/// types: v1 is v1alpha under a new package name, with the same messages and field numbers, so the
+/// bytes on the wire are the same (the reflection tests ask both with each version's own types).
+/// </summary>
+internal static class ServerReflectionInfo
 {
-    public static GrpcServiceDefinition CreateDefinition(ReflectionIndex index) =>
-        GrpcServiceDefinition.CreateBuilder(GrpcReflectionService.V1AlphaServiceName)
+    public static GrpcServiceDefinition CreateDefinition(ReflectionIndex index, string serviceName) =>
+        GrpcServiceDefinition.CreateBuilder(serviceName)
             .AddDuplexStreaming<ServerReflectionRequest, ServerReflectionResponse>(
                 "ServerReflectionInfo",
                 async (requests, responses, context) =>
