@@ -11,18 +11,16 @@ namespace ScoringGrid.Prometheus;
 /// <c>_sum</c> and <c>_count</c>. With label names, obtain a <see cref="HistogramChild"/> per
 /// label-value tuple once and keep it.
 /// </summary>
-public sealed class Histogram : Metric
+public sealed class Histogram : Metric<HistogramChild>
 {
     private readonly double[] _upperBounds;
     private readonly byte[][] _leSuffixes;
     private readonly byte[] _bucketName;
     private readonly byte[] _sumName;
     private readonly byte[] _countName;
-    private readonly ChildSet<HistogramChild>? _children;
-    private readonly HistogramChild? _unlabelled;
 
     internal Histogram(string name, string help, string[] labelNames, double[] upperBounds)
-        : base(name, help, MetricType.Histogram, labelNames)
+        : base(name, help, MetricType.Histogram, labelNames, values => CreateChild(labelNames, upperBounds, values))
     {
         _upperBounds = upperBounds;
         UpperBounds = Array.AsReadOnly(upperBounds);
@@ -36,15 +34,6 @@ public sealed class Histogram : Metric
         }
 
         _leSuffixes[upperBounds.Length] = "le=\"+Inf\"} "u8.ToArray();
-
-        if (labelNames.Length == 0)
-        {
-            _unlabelled = CreateChild([]);
-        }
-        else
-        {
-            _children = new ChildSet<HistogramChild>(name, labelNames, CreateChild);
-        }
     }
 
     /// <summary>The finite bucket upper bounds, ascending; <c>+Inf</c> is implied.</summary>
@@ -60,26 +49,6 @@ public sealed class Histogram : Metric
 
     internal override IEnumerable<string> SeriesNames => [Name + "_bucket", Name + "_sum", Name + "_count"];
 
-    internal override bool HasSamples => _unlabelled is not null || _children!.Snapshot.Length > 0;
-
-    private HistogramChild Unlabelled => _unlabelled ?? throw ExceptionFactory.LabelsRequired(Name, LabelNames.Count);
-
-    /// <summary>The child for these label values, created on first use. Cache the result.</summary>
-    /// <param name="labelValues">One value per label name, in <see cref="Metric.LabelNames"/> order.</param>
-    /// <exception cref="ArgumentException">The number of values does not match the label names.</exception>
-    /// <exception cref="ArgumentNullException">A value is null.</exception>
-    public HistogramChild WithLabels(params ReadOnlySpan<string> labelValues)
-    {
-        if (_children is not null)
-        {
-            return _children.GetOrAdd(labelValues);
-        }
-
-        return labelValues.Length == 0
-            ? _unlabelled!
-            : throw ExceptionFactory.LabelCountMismatch(Name, 0, labelValues.Length, nameof(labelValues));
-    }
-
     /// <summary>Records one observation in the unlabelled histogram.</summary>
     /// <param name="value">The observed value.</param>
     /// <exception cref="InvalidOperationException">The histogram has label names.</exception>
@@ -88,27 +57,13 @@ public sealed class Histogram : Metric
     internal override bool HasSameDefinition(Metric other) =>
         base.HasSameDefinition(other) && ((Histogram)other)._upperBounds.AsSpan().SequenceEqual(_upperBounds);
 
-    internal override void WriteSamples(ref ExpositionWriter writer)
-    {
-        if (_unlabelled is not null)
-        {
-            WriteChild(ref writer, _unlabelled);
-            return;
-        }
-
-        foreach (var entry in _children!.Snapshot)
-        {
-            WriteChild(ref writer, entry.Child);
-        }
-    }
-
-    private HistogramChild CreateChild(string[] labelValues) => new(
+    private static HistogramChild CreateChild(string[] labelNames, double[] upperBounds, string[] labelValues) => new(
         labelValues,
-        _upperBounds,
-        TextEscaper.EncodeLabelSet(LabelNameArray, labelValues, openForMore: false),
-        TextEscaper.EncodeLabelSet(LabelNameArray, labelValues, openForMore: true));
+        upperBounds,
+        TextEscaper.EncodeLabelSet(labelNames, labelValues, openForMore: false),
+        TextEscaper.EncodeLabelSet(labelNames, labelValues, openForMore: true));
 
-    private void WriteChild(ref ExpositionWriter writer, HistogramChild child)
+    private protected override void WriteChild(ref ExpositionWriter writer, HistogramChild child)
     {
         // Buckets are read one by one while observations continue, so the total written as
         // _count is the running sum of what was read: _count always equals the +Inf bucket.
