@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using ScoringGrid.Grpc.Server.Internal;
@@ -32,15 +33,21 @@ public sealed partial class ServerCallContext
 
     internal bool DeadlineReached => _deadlineReached;
 
-    /// <summary>
-    /// A flush found the response closed under the call: Kestrel closes it when the client resets the
-    /// stream or drops the connection, before it cancels <c>RequestAborted</c> from the thread pool.
-    /// </summary>
-    internal bool ResponseClosed => _responseClosed;
-
     // Whether the client reset the stream, as far as this call has looked: a call that never took its
     // token writes its status anyway, which Kestrel discards for a reset stream.
     private bool ClientGone => _cancellationTaken && _http.RequestAborted.IsCancellationRequested;
+
+    /// <summary>
+    /// Whether the call failed with <paramref name="failure"/> because its client left. Kestrel fails the
+    /// body's reads and closes the response as soon as the client resets the stream or drops the
+    /// connection, but cancels <c>RequestAborted</c> later, from the thread pool: a read error carrying
+    /// the abort, or a flush that found the response closed, is the client leaving too, not a handler
+    /// failure (which would log an error per call in flight).
+    /// </summary>
+    internal bool ClientLeft(Exception failure) =>
+        _http.RequestAborted.IsCancellationRequested
+        || _responseClosed
+        || failure is ConnectionAbortedException or IOException { InnerException: ConnectionAbortedException };
 
     internal TimeSpan Elapsed => _runtime.TimeProvider.GetElapsedTime(_startTimestamp);
 

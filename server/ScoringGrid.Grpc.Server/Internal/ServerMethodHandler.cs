@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -50,7 +49,7 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
                 call.StartDeadline(parsed);
             }
 
-            status = await RunAsync(call, httpContext, runtime).ConfigureAwait(false);
+            status = await RunAsync(call, runtime).ConfigureAwait(false);
         }
 
         status = await call.CompleteAsync(status).ConfigureAwait(false);
@@ -71,7 +70,7 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
 
     protected abstract ValueTask InvokeAsync(ServerCallContext call);
 
-    private async ValueTask<Status> RunAsync(ServerCallContext call, HttpContext httpContext, GrpcServerRuntime runtime)
+    private async ValueTask<Status> RunAsync(ServerCallContext call, GrpcServerRuntime runtime)
     {
         try
         {
@@ -102,7 +101,7 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         {
             return GrpcErrors.DeadlineExceeded();
         }
-        catch (Exception ex) when (ClientGone(call, httpContext, ex))
+        catch (Exception ex) when (call.ClientLeft(ex))
         {
             GrpcServerLog.CallCancelled(runtime.Logger, Path);
             return GrpcErrors.Cancelled();
@@ -113,15 +112,6 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
             return GrpcErrors.HandlerException(ex, runtime.Options.EnableDetailedErrors);
         }
     }
-
-    // Kestrel fails the body's reads and closes the response as soon as the client resets the stream or
-    // drops the connection, but cancels RequestAborted later, from the thread pool: a read error carrying
-    // the abort, or a flush that found the response closed, is the client leaving too, not a handler
-    // failure (which would log an error per call in flight).
-    private static bool ClientGone(ServerCallContext call, HttpContext httpContext, Exception ex) =>
-        httpContext.RequestAborted.IsCancellationRequested
-        || call.ResponseClosed
-        || ex is ConnectionAbortedException or IOException { InnerException: ConnectionAbortedException };
 
     private static string? First(StringValues values) => values.Count > 0 ? values[0] : null;
 }
