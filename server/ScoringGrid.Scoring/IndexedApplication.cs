@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using ScoringGrid.Scoring.Internal.Evaluation;
 
 namespace ScoringGrid.Scoring;
@@ -118,17 +120,7 @@ public sealed class IndexedApplication
 
         // Ten ASCII bytes are ten chars; anything else is not a date in this format.
         Span<char> text = stackalloc char[10];
-        for (var i = 0; i < 10; i++)
-        {
-            if (utf8Date[i] > 0x7F)
-            {
-                return false;
-            }
-
-            text[i] = (char)utf8Date[i];
-        }
-
-        if (!ApplicationResolver.TryParseDate(text, out var day))
+        if (Ascii.ToUtf16(utf8Date, text, out _) != OperationStatus.Done || !ApplicationResolver.TryParseDate(text, out var day))
         {
             return false;
         }
