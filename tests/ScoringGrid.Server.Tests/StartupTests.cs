@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using ScoringGrid.Client;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
 
@@ -18,9 +16,9 @@ public sealed class StartupTests
     [InlineData(true)]
     public async Task Urls_AreServed_WithoutAWarningAtStart(bool equalsForm)
     {
-        int port = FreePort();
+        int port = ServerFixture.FreePort();
         string url = $"http://127.0.0.1:{port}";
-        var log = new WarningLog();
+        var log = new LogRecorder(LogLevel.Warning);
         string[] args = equalsForm ? [$"--urls={url}"] : ["--urls", url];
         await using WebApplication app = ScoringServer.Build(args, builder => builder.Logging.AddProvider(log));
 
@@ -32,40 +30,5 @@ public sealed class StartupTests
         Assert.NotEmpty(ruleSets.RuleSets);
         Assert.Equal([url], app.Urls);
         Assert.DoesNotContain(log.Entries, entry => entry.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Records what is logged at Warning and above, with its category.</summary>
-    private sealed class WarningLog : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(WarningLog log, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    log.Entries.Enqueue((category, formatter(state, exception)));
-                }
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Grpc.Tests.Protos;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Grpc.Tests.Server;
 
@@ -30,7 +30,7 @@ public sealed class ClientGoneTests : IAsyncLifetime
         MethodType.ServerStreaming, ServiceName, "Stream", Marshallers.Create(EchoRequest.Parser), Marshallers.Create(EchoReply.Parser));
 
     private readonly RecordingInterceptor _calls = new();
-    private readonly ErrorLog _errors = new();
+    private readonly LogRecorder _errors = new(LogLevel.Error);
     private ServiceHost _host = null!;
     private HttpClient _client = null!;
 
@@ -100,7 +100,7 @@ public sealed class ClientGoneTests : IAsyncLifetime
 
         Assert.Equal("2", response.GrpcStatus);
         Assert.Equal(StatusCode.Unknown, Assert.Single(_calls.Completed).Status.StatusCode);
-        Assert.Contains(_errors.Entries, entry => entry.Contains("failed with an unhandled exception", StringComparison.Ordinal));
+        Assert.Contains(_errors.Entries, entry => entry.Message.Contains("failed with an unhandled exception", StringComparison.Ordinal));
     }
 
     /// <summary>A response body whose flushes report it closed by the transport, as Kestrel's do for a client that left.</summary>
@@ -133,31 +133,6 @@ public sealed class ClientGoneTests : IAsyncLifetime
 
             public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) =>
                 ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: true));
-        }
-    }
-
-    /// <summary>Records what is logged at Error and above.</summary>
-    private sealed class ErrorLog : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Entries.Enqueue(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
         }
     }
 }
