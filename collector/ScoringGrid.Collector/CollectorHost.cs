@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ScoringGrid.Common;
 using ScoringGrid.Collector.Service.Grpc;
 using ScoringGrid.Grpc.Server;
 using StackExchange.Redis;
@@ -17,6 +18,7 @@ internal static class CollectorHost
         var configured = settings.TargetsFile is null ? [] : TargetConfigLoader.Load(settings.TargetsFile);
 
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddConsoleLogFormat(builder.Configuration);
         // Per-request framework logs would drown the collector's own events.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls();

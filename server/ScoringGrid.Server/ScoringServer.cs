@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf.Reflection;
+using ScoringGrid.Common;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Grpc.Server.Health;
 using ScoringGrid.Grpc.Server.Reflection;
@@ -33,42 +34,43 @@ public static class ScoringServer
         // itself and warn at every start that Kestrel overrides them, so that argument is read here instead.
         var urlsArgument = TakeUrls(ref args);
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        SettingReader.Read<ILoggingBuilder>(null, () => builder.Logging.AddConsoleLogFormat(builder.Configuration));
         // Per-request framework logs would drown the service's own events at any real rate.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Hosting's diagnostics logger writes only per-request Information events, yet while any level of
         // it is enabled, hosting starts an Activity per request for log scopes (7 % of the bytes a unary
         // call allocated). Tracing listeners, when attached, still get their activities.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        var settings = builder.Configuration.GetSection("ScoringGrid").Get<ServerSettings>() ?? new ServerSettings();
-        var security = builder.Configuration.GetSection("ScoringGrid:Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        var urls = (urlsArgument ?? builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var certificate = settings.CertificatePath.Length > 0
-            ? X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword)
-            : null;
+        // Every setting is checked before anything starts: a bad one is a ServerConfigurationException naming it.
+        var settings = SettingReader.Bind<ServerSettings>(builder.Configuration, "ScoringGrid");
+        settings.Validate();
+        var security = SettingReader.Bind<SecurityOptions>(builder.Configuration, "ScoringGrid:Security");
+        var authenticator = SettingReader.Read<ApiKeyAuthenticator>(null, () => new ApiKeyAuthenticator(security, TimeProvider.System));
+        var urlsSetting = urlsArgument is null ? "urls" : "--urls";
+        var urls = SettingReader.Urls(urlsArgument ?? builder.Configuration["urls"] ?? DefaultUrl);
+        var httpUrls = SettingReader.Urls(settings.HttpUrls);
+        var certificate = SettingReader.Certificate(settings);
+        if (certificate is null && urls.Find(static url => url.StartsWith("https:", StringComparison.OrdinalIgnoreCase)) is { } https)
+        {
+            throw new ServerConfigurationException($"{urlsSetting}: '{https}' needs a certificate; set ScoringGrid:CertificatePath to a PFX file.");
+        }
 
+        // Kestrel applies these when the application is built, naming a bad URL's setting from here.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenGrpc(urls, certificate);
-            foreach (var url in settings.HttpUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                kestrel.ListenHttp1(url);
-            }
+            SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate));
+            SettingReader.Read("ScoringGrid:HttpUrls", () => httpUrls.ForEach(url => kestrel.ListenHttp1(url)));
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout);
 
-        var catalog = settings.RuleSets.Length > 0 ? RuleSetCatalog.LoadDirectory(settings.RuleSets) : RuleSetCatalog.LoadShipped();
+        var catalog = settings.RuleSets.Length > 0 ? SettingReader.RuleSets(settings.RuleSets) : RuleSetCatalog.LoadShipped();
         var provider = new RuleSetProvider(catalog);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(provider);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new MetricRegistry());
         builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddSingleton(sp => new ApiKeyAuthenticator(security, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(authenticator);
         builder.Services.AddSingleton<AccessControl>();
         builder.Services.AddSingleton(sp => new ScoringOptions
         {

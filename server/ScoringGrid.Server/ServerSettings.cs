@@ -1,3 +1,5 @@
+using ScoringGrid.Grpc;
+
 namespace ScoringGrid.Server;
 
 /// <summary>The <c>ScoringGrid</c> configuration section (appsettings.json, environment, command line).</summary>
@@ -29,4 +31,24 @@ public sealed class ServerSettings
 
     /// <summary>How long shutdown waits for in-flight calls.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Throws <see cref="ServerConfigurationException"/> naming the first setting out of range.</summary>
+    internal void Validate()
+    {
+        if (MaxMessageBytes <= 0)
+        {
+            throw new ServerConfigurationException($"ScoringGrid:MaxMessageBytes: must be a positive number of bytes, not {MaxMessageBytes}.");
+        }
+
+        if (DrainTimeout < TimeSpan.Zero)
+        {
+            throw new ServerConfigurationException($"ScoringGrid:DrainTimeout: must not be negative, not {DrainTimeout}.");
+        }
+
+        // An encoding the transport does not have would silently send every response uncompressed.
+        if (ResponseCompression.Length > 0 && !ResponseCompression.Equals(GzipCompressionProvider.Default.EncodingName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ServerConfigurationException($"ScoringGrid:ResponseCompression: '{ResponseCompression}' is not supported; use gzip, or leave it empty to send responses uncompressed.");
+        }
+    }
 }

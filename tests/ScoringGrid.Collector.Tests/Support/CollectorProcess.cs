@@ -22,7 +22,15 @@ public sealed class CollectorProcess : IDisposable
 
     public string Output => string.Join('\n', _output.TakeLast(40));
 
-    public static CollectorProcess Start(params string[] args)
+    /// <summary>Every line written so far, standard output and error together.</summary>
+    public IReadOnlyList<string> Lines => [.. _output];
+
+    public int ExitCode => _process.ExitCode;
+
+    public static CollectorProcess Start(params string[] args) => Start([], args);
+
+    /// <summary>Starts the collector with <paramref name="environment"/> added to this process's environment.</summary>
+    public static CollectorProcess Start(IEnumerable<KeyValuePair<string, string>> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "sg-collector.dll");
         Assert.True(File.Exists(dll) && File.Exists(Path.Combine(AppContext.BaseDirectory, "sg-collector.runtimeconfig.json")), $"sg-collector.dll not found in {AppContext.BaseDirectory}");
@@ -32,6 +40,11 @@ public sealed class CollectorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--listen");
         info.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
@@ -49,6 +62,8 @@ public sealed class CollectorProcess : IDisposable
         return collector;
     }
 
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>SIGKILL: no shutdown, leases and membership stay in Redis until they expire.</summary>
     public void Kill()
     {
@@ -65,7 +80,8 @@ public sealed class CollectorProcess : IDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace ScoringGrid.Server.Tests;
+
+/// <summary>
+/// A setting the server cannot start with stops it before it serves, with a message that begins with
+/// the setting's name; the process prints that one line and exits with code 2 (it used to die of an
+/// unhandled exception with a stack trace, or, for some settings, start and silently ignore them).
+/// </summary>
+public sealed class ConfigurationErrorTests : IDisposable
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _directory = Directory.CreateTempSubdirectory("sg-config-").FullName;
+
+    public static TheoryData<string[], string> SettingsRefusedAtBuild => new()
+    {
+        { ["--ScoringGrid:RuleSets", "/no/such/rules"], "ScoringGrid:RuleSets: no directory '/no/such/rules'." },
+        { ["--ScoringGrid:CertificatePath", "/no/such/server.pfx"], "ScoringGrid:CertificatePath: no file '/no/such/server.pfx'." },
+        { ["--ScoringGrid:DrainTimeout", "soon"], "Failed to convert configuration value 'soon' at 'ScoringGrid:DrainTimeout'" },
+        { ["--ScoringGrid:MaxMessageBytes", "0"], "ScoringGrid:MaxMessageBytes: must be a positive number of bytes" },
+        { ["--ScoringGrid:ResponseCompression", "br"], "ScoringGrid:ResponseCompression: 'br' is not supported" },
+        { ["--Logging:Console:FormatterName", "jsno"], "Logging:Console:FormatterName: 'jsno' is not a console log format" },
+        { ["--ScoringGrid:Security:ApiKeys:0:Id", "portal", "--ScoringGrid:Security:ApiKeys:0:Sha256", "abc"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Sha256 must be 64 hex digits." },
+        { ["--urls", "https://127.0.0.1:1"], "--urls: 'https://127.0.0.1:1' needs a certificate; set ScoringGrid:CertificatePath" },
+        { ["--urls", "http://127.0.0.1:port"], "--urls: Listen URL 'http://127.0.0.1:port' has an invalid port 'port'." },
+        { ["--ScoringGrid:HttpUrls", "ftp://127.0.0.1:21"], "ScoringGrid:HttpUrls: Listen URL 'ftp://127.0.0.1:21' has unsupported scheme 'ftp'." },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingsRefusedAtBuild))]
+    public void ABadSetting_IsRefusedAtBuild_NamingIt(string[] setting, string expected)
+    {
+        var error = Assert.Throws<ServerConfigurationException>(() => ScoringServer.Build(WithFreeUrl(setting)));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABrokenRuleFile_IsRefused_NamingTheSettingAndTheFile()
+    {
+        File.WriteAllText(Path.Combine(_directory, "broken.yaml"), "id: broken\nversion: [\n");
+
+        var error = Assert.Throws<ServerConfigurationException>(() => ScoringServer.Build(WithFreeUrl(["--ScoringGrid:RuleSets", _directory])));
+
+        Assert.StartsWith("ScoringGrid:RuleSets: broken.yaml:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACertificateWithTheWrongPassword_OrNoCertificateAtAll_IsRefused_NamingThePath()
+    {
+        var pfx = Path.Combine(_directory, "server.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "right"));
+        }
+
+        var notPfx = Path.Combine(_directory, "server.txt");
+        File.WriteAllText(notPfx, "not a certificate");
+
+        var wrongPassword = Assert.Throws<ServerConfigurationException>(() => ScoringServer.Build(WithFreeUrl(
+            ["--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", "wrong"])));
+        var notACertificate = Assert.Throws<ServerConfigurationException>(() => ScoringServer.Build(WithFreeUrl(["--ScoringGrid:CertificatePath", notPfx])));
+
+        Assert.StartsWith("ScoringGrid:CertificatePath: ", wrongPassword.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<CryptographicException>(wrongPassword.InnerException);
+        Assert.StartsWith("ScoringGrid:CertificatePath: ", notACertificate.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<CryptographicException>(notACertificate.InnerException);
+    }
+
+    [Fact]
+    public async Task TheProcess_WithABadSetting_PrintsOneLineAndExitsWith2()
+    {
+        using var server = ServerProcess.Start("--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", "--ScoringGrid:RuleSets", "/no/such/rules");
+
+        var exitCode = await server.WaitForExitAsync(ProcessTimeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["ScoringGrid.Server: ScoringGrid:RuleSets: no directory '/no/such/rules'."], server.Stderr);
+        Assert.DoesNotContain(server.Stdout, line => line.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheProcess_OnAnAddressInUse_EndsWithALineNamingItAndExitsWith2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        using var server = ServerProcess.Start("--urls", url);
+
+        var exitCode = await server.WaitForExitAsync(ProcessTimeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"ScoringGrid.Server: Failed to bind to address {url}: address already in use.", server.Stderr[^1]);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static string[] WithFreeUrl(string[] setting) =>
+        setting.Contains("--urls") ? setting : ["--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", .. setting];
+}
