@@ -33,6 +33,16 @@ internal sealed record CollectorSettings(
             i++;
         }
 
+        try
+        {
+            // Checked now: the connection itself is made lazily, after the host has started.
+            _ = CollectorRedis.Options(redis);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--redis: {e.Message}", e);
+        }
+
         return new CollectorSettings(targets, redis, listen, grpcUrls, adminKeys, leases, memberId);
     }
 

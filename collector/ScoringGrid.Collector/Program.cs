@@ -6,12 +6,14 @@ WebApplication app;
 try
 {
     app = CollectorHost.Build(args);
+    await app.StartAsync();
 }
-catch (Exception ex) when (ex is ArgumentException or TargetConfigException or FormatException or UriFormatException)
+catch (Exception ex) when (ex is ArgumentException or TargetConfigException or FormatException or UriFormatException or IOException)
 {
+    // IOException: an address it cannot bind.
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
 
-await app.RunAsync();
+await app.WaitForShutdownAsync();
 return 0;

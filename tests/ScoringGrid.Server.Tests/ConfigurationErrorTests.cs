@@ -20,6 +20,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { ["--ScoringGrid:RuleSets", "/no/such/rules"], "ScoringGrid:RuleSets: no directory '/no/such/rules'." },
         { ["--ScoringGrid:CertificatePath", "/no/such/server.pfx"], "ScoringGrid:CertificatePath: no file '/no/such/server.pfx'." },
         { ["--ScoringGrid:DrainTimeout", "soon"], "Failed to convert configuration value 'soon' at 'ScoringGrid:DrainTimeout'" },
+        { ["--ScoringGrid:TolerancePercent", "some"], "Failed to convert configuration value 'some' at 'ScoringGrid:TolerancePercent'" },
+        { ["--ScoringGrid:Redis", "notahost:abc"], "ScoringGrid:Redis: 'notahost:abc' names no Redis endpoint (host:port)." },
         { ["--ScoringGrid:MaxMessageBytes", "0"], "ScoringGrid:MaxMessageBytes: must be a positive number of bytes" },
         { ["--ScoringGrid:ResponseCompression", "br"], "ScoringGrid:ResponseCompression: 'br' is not supported" },
         { ["--Logging:Console:FormatterName", "jsno"], "Logging:Console:FormatterName: 'jsno' is not a console log format" },

@@ -5,9 +5,10 @@ internal static class VerificationServiceCollectionExtensions
 {
     public static IServiceCollection AddFigureVerification(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection("ScoringGrid").Get<VerificationSettings>() ?? new VerificationSettings();
+        var settings = SettingReader.Bind<VerificationSettings>(configuration, "ScoringGrid");
         services.AddSingleton(settings);
-        services.AddSingleton(sp => new FigureObserver(settings, sp.GetRequiredService<TimeProvider>()));
+        // Built with the application (the health service asks whether rounds have Redis), so a bad value stops the start.
+        services.AddSingleton(sp => SettingReader.Read(VerificationSettings.RedisKey, () => new FigureObserver(settings, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<VerifiedScoring>();
         services.AddSingleton<VerifyFiguresCall>();
         return services;

@@ -5,9 +5,10 @@ namespace ScoringGrid.Collector.Tests.Hosting;
 
 /// <summary>
 /// The collector process writes its console log as the server does: text lines by default, JSON lines
-/// when Logging__Console__FormatterName is json, and it refuses a formatter name it does not have.
+/// when Logging__Console__FormatterName is json. What it cannot start with (a formatter name it does not
+/// have, an address in use) ends it with one line and exit code 2.
 /// </summary>
-public sealed class CollectorConsoleLogTests
+public sealed class CollectorStartupTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -48,5 +49,20 @@ public sealed class CollectorConsoleLogTests
 
         Assert.Equal(2, collector.ExitCode);
         Assert.Equal(["Logging:Console:FormatterName: 'jsno' is not a console log format; use simple, json or systemd."], collector.Lines);
+    }
+
+    [Fact]
+    public async Task AnAddressInUse_EndsTheProcessWithExitCode2_NamingIt()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        using var collector = CollectorProcess.Start([], "--redis", $"127.0.0.1:{CollectorProcess.FreePort()}", "--listen", url);
+
+        using var deadline = new CancellationTokenSource(Timeout);
+        await collector.WaitForExitAsync(deadline.Token);
+
+        Assert.Equal(2, collector.ExitCode);
+        Assert.Equal($"Failed to bind to address {url}: address already in use.", collector.Lines[^1]);
     }
 }
