@@ -12,7 +12,11 @@ internal static class ExplainCommand
         var command = new Command("explain", "Print a rule set's rules as a readable table") { ruleSet, rulesets };
         command.SetAction(result =>
         {
-            var catalog = CatalogOption.Load(result.GetValue(rulesets));
+            if (CatalogOption.Load(result.GetValue(rulesets), Console.Error) is not { } catalog)
+            {
+                return CatalogOption.UnusableExitCode;
+            }
+
             if (!catalog.TryResolve(result.GetValue(ruleSet)!, out var rs, out var error))
             {
                 Console.Error.WriteLine(error!.Message);

@@ -11,7 +11,11 @@ internal static class RuleSetsCommand
         var command = new Command("rulesets", "List the loaded rule sets") { rulesets };
         command.SetAction(result =>
         {
-            var catalog = CatalogOption.Load(result.GetValue(rulesets));
+            if (CatalogOption.Load(result.GetValue(rulesets), Console.Error) is not { } catalog)
+            {
+                return CatalogOption.UnusableExitCode;
+            }
+
             var table = new TextTable("RULE SET", "VERSION", "LEVELS", "DIGEST", "TITLE");
             foreach (var rs in catalog.RuleSets)
             {

@@ -19,10 +19,7 @@ internal static class ScoreCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var rulesets = CatalogOption.Create();
-        var server = new Option<string?>("--server")
-        {
-            Description = "Score on a ScoringGrid server (e.g. http://127.0.0.1:50051) over one EvaluateStream instead of offline",
-        };
+        var server = ServerOption.Create("Score on a ScoringGrid server (e.g. http://127.0.0.1:50051) over one EvaluateStream instead of offline");
         var apiKey = new Option<string?>("--api-key")
         {
             Description = "API key for --server (default: $SCORINGGRID_API_KEY)",
@@ -37,7 +34,11 @@ internal static class ScoreCommand
                 return await RemoteScore.RunAsync(address, key, result.GetValue(files)!, Console.In, stdout, cancellationToken);
             }
 
-            var catalog = CatalogOption.Load(result.GetValue(rulesets));
+            if (CatalogOption.Load(result.GetValue(rulesets), Console.Error) is not { } catalog)
+            {
+                return CatalogOption.UnusableExitCode;
+            }
+
             return Run(catalog, result.GetValue(files)!, Console.In, stdout);
         });
         return command;

@@ -20,7 +20,7 @@ internal static class VerifyCommand
 
     public static Command Create()
     {
-        var server = new Option<string>("--server") { Description = "The ScoringGrid server, e.g. http://127.0.0.1:50051", Required = true };
+        var server = ServerOption.Create("The ScoringGrid server, e.g. http://127.0.0.1:50051", required: true);
         var platform = new Option<string?>("--platform") { Description = "Platform id (default: the application's platform_id)" };
         var figures = new Option<string[]>("--figure")
         {

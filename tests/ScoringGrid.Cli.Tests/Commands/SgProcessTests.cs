@@ -76,4 +76,49 @@ public class SgProcessTests
         Assert.Contains("js-iiot-platform-2019@2019.1", stdout, StringComparison.Ordinal);
         Assert.Contains("connected_devices ≥ 5,000", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("score", "--server", "notaurl", "examples/js-star-2019-suzhou-gear.json")]
+    [InlineData("verify", "--server", "ftp://127.0.0.1:1", "--platform", "p1", "--figure", "connected_devices=1")]
+    public async Task AServerThatIsNotAnHttpUrl_IsRefused_NamingTheOption(params string[] args)
+    {
+        var (exit, stdout, stderr) = await RunSg(args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"--server: '{args[2]}' is not an http:// or https:// URL", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr + stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rulesets")]
+    [InlineData("explain", "js-star-2019")]
+    [InlineData("score", "examples/js-star-2019-suzhou-gear.json")]
+    public async Task ABrokenRuleFile_IsNamedWithItsLine_Exit1(params string[] args)
+    {
+        var directory = Directory.CreateTempSubdirectory("sg-rules-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "broken.yaml"), "id: broken\nversion: [\n");
+
+            var (exit, stdout, stderr) = await RunSg([.. args, "--rulesets", directory]);
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith("--rulesets: broken.yaml:3: not valid YAML", stderr, StringComparison.Ordinal);
+            Assert.Empty(stdout);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AMissingRuleDirectory_IsRefused_NamingIt()
+    {
+        var (exit, _, stderr) = await RunSg("rulesets", "--rulesets", "/no/such/rules");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Directory does not exist: '/no/such/rules'.", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+    }
 }
