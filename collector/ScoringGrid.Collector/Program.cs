@@ -16,4 +16,7 @@ catch (Exception ex) when (ex is ArgumentException or TargetConfigException or F
 }
 
 await app.WaitForShutdownAsync();
+
+// Disposing flushes the console log's queue: without it the shutdown's own events are lost.
+await app.DisposeAsync();
 return 0;

@@ -15,4 +15,7 @@ catch (Exception e) when (e is ServerConfigurationException or IOException)
 }
 
 await app.WaitForShutdownAsync();
+
+// Disposing flushes the console log's queue: without it the shutdown's own events are lost.
+await app.DisposeAsync();
 return 0;

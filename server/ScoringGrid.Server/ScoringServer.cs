@@ -164,8 +164,7 @@ public static class ScoringServer
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoringGrid.Server");
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStopping.Register(() =>
-            health.SetStatus("", global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing));
+        lifetime.ApplicationStopping.Register(health.EnterShutdown);
         lifetime.ApplicationStarted.Register(() =>
         {
             var catalog = app.Services.GetRequiredService<RuleSetProvider>().Current;

@@ -69,4 +69,27 @@ public sealed class GracefulShutdownTests
         await stopping;
         await server.App.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Stop_WithAHealthWatchOpen_TellsItNotServing_AndDoesNotWaitForTheDrainTimeout()
+    {
+        // A drain timeout far longer than the wait below: a watch left open would hold the stop for all of it.
+        var server = await ServerFixture.StartAsync(extraArgs: ["--ScoringGrid:DrainTimeout", "00:02:00"]);
+        using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
+        var watch = new Method<global::Grpc.Health.V1.HealthCheckRequest, global::Grpc.Health.V1.HealthCheckResponse>(
+            MethodType.ServerStreaming, "grpc.health.v1.Health", "Watch",
+            Marshallers.Create(global::Grpc.Health.V1.HealthCheckRequest.Parser), Marshallers.Create(global::Grpc.Health.V1.HealthCheckResponse.Parser));
+        using var call = channel.ServerStreamingCall(watch, new global::Grpc.Health.V1.HealthCheckRequest { Service = "scoringgrid.v1.Scoring" });
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, call.ResponseStream.Current.Status);
+
+        var stopping = server.App.StopAsync();
+
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, call.ResponseStream.Current.Status);
+        var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(60));
+        await server.App.DisposeAsync();
+    }
 }

@@ -72,4 +72,50 @@ public class HealthServiceTests : IAsyncLifetime
         Assert.True(await call.ResponseStream.MoveNext());
         Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
     }
+
+    [Fact]
+    public async Task EnterShutdown_MakesEveryServiceNotServing_ForGood()
+    {
+        _server.Parts.Health.EnterShutdown();
+        _server.Parts.Health.SetStatus(TestMethods.ServiceName, ServingStatus.Serving);
+
+        foreach (string service in new[] { "", TestMethods.ServiceName })
+        {
+            HealthCheckResponse response = await _channel.UnaryAsync(Check, new HealthCheckRequest { Service = service });
+            Assert.Equal(ServingStatus.NotServing, response.Status);
+        }
+    }
+
+    [Theory]
+    [InlineData("", ServingStatus.Serving)]
+    [InlineData("later", ServingStatus.ServiceUnknown)]
+    public async Task EnterShutdown_TellsEachWatchNotServing_ThenEndsItUnavailable(string service, ServingStatus before)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using AsyncServerStreamingCall<HealthCheckResponse> call = _channel.ServerStreamingCall(Watch, new HealthCheckRequest { Service = service },
+            new CallOptions { CancellationToken = cts.Token });
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.Equal(before, call.ResponseStream.Current.Status);
+
+        _server.Parts.Health.EnterShutdown();
+
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
+        var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWatchStartedDuringShutdown_GetsTheStatus_ThenEnds()
+    {
+        _server.Parts.Health.EnterShutdown();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using AsyncServerStreamingCall<HealthCheckResponse> call = _channel.ServerStreamingCall(Watch, new HealthCheckRequest { Service = "" },
+            new CallOptions { CancellationToken = cts.Token });
+
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
+        var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+    }
 }
