@@ -121,4 +121,31 @@ public class SgProcessTests
         Assert.Contains("Directory does not exist: '/no/such/rules'.", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Score_OnAServer_PrintsTheSameResultsAsOffline_LineForLine()
+    {
+        var files = Repository.Examples.Select(f => Path.GetRelativePath(Repository.Root, f)).ToArray();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+        await using var server = ScoringGrid.Server.ScoringServer.Build(["--urls", url, "--Logging:LogLevel:Default", "Warning"]);
+        await server.StartAsync();
+
+        var (offlineExit, offline, _) = await RunSg(["score", .. files]);
+        var (remoteExit, remote, remoteErrors) = await RunSg(["score", "--server", url, .. files]);
+
+        Assert.True(remoteExit == offlineExit, remoteErrors);
+        var offlineLines = offline.TrimEnd('\n').Split('\n');
+        var remoteLines = remote.TrimEnd('\n').Split('\n');
+        Assert.Equal(files.Length, remoteLines.Length);
+        for (var i = 0; i < files.Length; i++)
+        {
+            // The same values; the server's lines come from the proto3 JSON form, in proto field order.
+            Assert.True(
+                System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(offlineLines[i]), System.Text.Json.Nodes.JsonNode.Parse(remoteLines[i])),
+                $"{files[i]}:\noffline {offlineLines[i]}\nserver  {remoteLines[i]}");
+        }
+    }
 }
