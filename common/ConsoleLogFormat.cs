@@ -22,7 +22,7 @@ internal static class ConsoleLogFormat
     public static ILoggingBuilder AddConsoleLogFormat(this ILoggingBuilder logging, IConfiguration configuration)
     {
         var formatter = configuration[FormatterNameSetting];
-        if (!string.IsNullOrEmpty(formatter) && formatter is not (ConsoleFormatterNames.Simple or ConsoleFormatterNames.Json or ConsoleFormatterNames.Systemd))
+        if (!string.IsNullOrEmpty(formatter) && !IsBuiltIn(formatter))
         {
             throw new ArgumentException($"{FormatterNameSetting}: '{formatter}' is not a console log format; use simple, json or systemd.");
         }
@@ -50,4 +50,10 @@ internal static class ConsoleLogFormat
         services.Configure<JsonConsoleFormatterOptions>(formatterOptions);
         return logging;
     }
+
+    // The console logger looks formatters up ignoring case.
+    private static bool IsBuiltIn(string name) =>
+        name.Equals(ConsoleFormatterNames.Simple, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(ConsoleFormatterNames.Systemd, StringComparison.OrdinalIgnoreCase);
 }

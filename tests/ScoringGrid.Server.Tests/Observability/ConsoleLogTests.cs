@@ -12,11 +12,13 @@ public sealed partial class ConsoleLogTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task JsonFormat_WritesEveryEventAsOneJsonObjectWithItsNamedValues()
+    [Theory]
+    [InlineData("json")]
+    [InlineData("JSON")] // the console logger ignores the name's case, so the check does too
+    public async Task JsonFormat_WritesEveryEventAsOneJsonObjectWithItsNamedValues(string formatter)
     {
         var url = $"http://127.0.0.1:{ServerFixture.FreePort()}";
-        using var server = ServerProcess.Start("--urls", url, "--Logging:Console:FormatterName", "json");
+        using var server = ServerProcess.Start("--urls", url, "--Logging:Console:FormatterName", formatter);
 
         await server.WaitForLineAsync(line => line.Contains("\"EventId\":1,", StringComparison.Ordinal), StartTimeout);
 
