@@ -165,6 +165,7 @@ public static class ScoringServer
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoringGrid.Server");
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(health.EnterShutdown);
+        lifetime.ApplicationStopping.Register(reflection.EnterShutdown);
         lifetime.ApplicationStarted.Register(() =>
         {
             var catalog = app.Services.GetRequiredService<RuleSetProvider>().Current;

@@ -6,6 +6,7 @@ namespace ScoringGrid.Grpc.Server.Reflection;
 /// <summary>
 /// Server reflection (<c>grpc.reflection.v1alpha</c> and <c>grpc.reflection.v1</c>) over a set of
 /// protobuf descriptors, so grpcurl, Postman or evans can call the server without the .proto files.
+/// <see cref="EnterShutdown"/> ends the streams that wait for a client's next question.
 /// </summary>
 public sealed class GrpcReflectionService
 {
@@ -16,6 +17,7 @@ public sealed class GrpcReflectionService
     public const string V1ServiceName = "grpc.reflection.v1.ServerReflection";
 
     private readonly ReflectionIndex _index;
+    private readonly CancellationTokenSource _shutdown = new();
 
     /// <summary>
     /// Describes <paramref name="services"/> (plus the reflection services themselves); their files
@@ -48,5 +50,15 @@ public sealed class GrpcReflectionService
 
     /// <summary>The definitions of both reflection versions, to pass to <c>MapGrpcServices</c>.</summary>
     public GrpcServiceDefinition[] CreateDefinitions() =>
-        [ServerReflectionInfo.CreateDefinition(_index, V1AlphaServiceName), ServerReflectionInfo.CreateDefinition(_index, V1ServiceName)];
+    [
+        ServerReflectionInfo.CreateDefinition(_index, V1AlphaServiceName, _shutdown.Token),
+        ServerReflectionInfo.CreateDefinition(_index, V1ServiceName, _shutdown.Token),
+    ];
+
+    /// <summary>
+    /// The server is going away: a reflection stream waiting for its client's next question ends with
+    /// UNAVAILABLE (one being answered is answered first). A tool may hold the stream open between
+    /// questions, and it would otherwise keep a graceful shutdown waiting for its whole drain timeout.
+    /// </summary>
+    public void EnterShutdown() => _shutdown.Cancel();
 }

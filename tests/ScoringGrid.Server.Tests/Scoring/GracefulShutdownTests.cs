@@ -71,24 +71,30 @@ public sealed class GracefulShutdownTests
     }
 
     [Fact]
-    public async Task Stop_WithAHealthWatchOpen_TellsItNotServing_AndDoesNotWaitForTheDrainTimeout()
+    public async Task Stop_WithAHealthWatchAndAReflectionStreamOpen_EndsThem_AndDoesNotWaitForTheDrainTimeout()
     {
-        // A drain timeout far longer than the wait below: a watch left open would hold the stop for all of it.
+        // A drain timeout far longer than the wait below: a stream left open would hold the stop for all of it.
         var server = await ServerFixture.StartAsync(extraArgs: ["--ScoringGrid:DrainTimeout", "00:02:00"]);
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
         var watch = new Method<global::Grpc.Health.V1.HealthCheckRequest, global::Grpc.Health.V1.HealthCheckResponse>(
             MethodType.ServerStreaming, "grpc.health.v1.Health", "Watch",
             Marshallers.Create(global::Grpc.Health.V1.HealthCheckRequest.Parser), Marshallers.Create(global::Grpc.Health.V1.HealthCheckResponse.Parser));
-        using var call = channel.ServerStreamingCall(watch, new global::Grpc.Health.V1.HealthCheckRequest { Service = "scoringgrid.v1.Scoring" });
-        Assert.True(await call.ResponseStream.MoveNext());
-        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, call.ResponseStream.Current.Status);
+        var reflect = new Method<global::Grpc.Reflection.V1.ServerReflectionRequest, global::Grpc.Reflection.V1.ServerReflectionResponse>(
+            MethodType.DuplexStreaming, "grpc.reflection.v1.ServerReflection", "ServerReflectionInfo",
+            Marshallers.Create(global::Grpc.Reflection.V1.ServerReflectionRequest.Parser), Marshallers.Create(global::Grpc.Reflection.V1.ServerReflectionResponse.Parser));
+        using var health = channel.ServerStreamingCall(watch, new global::Grpc.Health.V1.HealthCheckRequest { Service = "scoringgrid.v1.Scoring" });
+        using var reflection = channel.DuplexStreamingCall(reflect);
+        Assert.True(await health.ResponseStream.MoveNext());
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.ResponseStream.Current.Status);
+        await reflection.RequestStream.WriteAsync(new global::Grpc.Reflection.V1.ServerReflectionRequest { ListServices = "*" });
+        Assert.True(await reflection.ResponseStream.MoveNext());
 
         var stopping = server.App.StopAsync();
 
-        Assert.True(await call.ResponseStream.MoveNext());
-        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, call.ResponseStream.Current.Status);
-        var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
-        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.True(await health.ResponseStream.MoveNext());
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, health.ResponseStream.Current.Status);
+        Assert.Equal(StatusCode.Unavailable, (await Assert.ThrowsAsync<RpcException>(() => health.ResponseStream.MoveNext())).StatusCode);
+        Assert.Equal(StatusCode.Unavailable, (await Assert.ThrowsAsync<RpcException>(() => reflection.ResponseStream.MoveNext())).StatusCode);
         await stopping.WaitAsync(TimeSpan.FromSeconds(60));
         await server.App.DisposeAsync();
     }

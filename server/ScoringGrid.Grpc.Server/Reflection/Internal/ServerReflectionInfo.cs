@@ -11,16 +11,25 @@ namespace ScoringGrid.Grpc.Server.Reflection.Internal;
 /// </summary>
 internal static class ServerReflectionInfo
 {
-    public static GrpcServiceDefinition CreateDefinition(ReflectionIndex index, string serviceName) =>
+    public static GrpcServiceDefinition CreateDefinition(ReflectionIndex index, string serviceName, CancellationToken shutdown) =>
         GrpcServiceDefinition.CreateBuilder(serviceName)
             .AddDuplexStreaming<ServerReflectionRequest, ServerReflectionResponse>(
                 "ServerReflectionInfo",
                 async (requests, responses, context) =>
                 {
-                    while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
+                    // Waiting for the next question also stops at shutdown; answering one does not.
+                    using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, shutdown);
+                    try
                     {
-                        ServerReflectionRequest request = requests.Current;
-                        await responses.WriteAsync(Answer(index, request), context.CancellationToken).ConfigureAwait(false);
+                        while (await requests.MoveNext(waiting.Token).ConfigureAwait(false))
+                        {
+                            ServerReflectionRequest request = requests.Current;
+                            await responses.WriteAsync(Answer(index, request), context.CancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+                    {
+                        throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down."));
                     }
                 })
             .Build();

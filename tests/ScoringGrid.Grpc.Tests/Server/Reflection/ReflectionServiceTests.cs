@@ -57,6 +57,22 @@ public class ReflectionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EnterShutdown_EndsAStreamWaitingForItsNextQuestion_Unavailable()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using AsyncDuplexStreamingCall<ReflV1.ServerReflectionRequest, ReflV1.ServerReflectionResponse> call =
+            _channel.DuplexStreamingCall(V1Info, new CallOptions { CancellationToken = cts.Token });
+        await call.RequestStream.WriteAsync(new ReflV1.ServerReflectionRequest { ListServices = "*" });
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.NotEmpty(call.ResponseStream.Current.ListServicesResponse.Service);
+
+        _server.Parts.Reflection.EnterShutdown();
+
+        var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+    }
+
+    [Fact]
     public async Task V1_ListServices_And_FileContainingSymbol_Work()
     {
         using AsyncDuplexStreamingCall<ReflV1.ServerReflectionRequest, ReflV1.ServerReflectionResponse> call = _channel.DuplexStreamingCall(V1Info);
