@@ -17,20 +17,46 @@ internal static class RestEndpoints
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
+    private const string EvaluatePath = "/v1/evaluate";
+    private const string EvaluateBatchPath = "/v1/evaluate:batch";
+
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
 
     public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/evaluate", EvaluateAsync);
-        endpoints.MapPost("/v1/evaluate:batch", EvaluateBatchAsync);
+        endpoints.MapPost(EvaluatePath, EvaluateAsync);
+        endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync);
+        // Any other /v1 request gets its error as JSON too, not the framework's empty 404 or 405.
+        endpoints.MapFallback("/v1/{**rest}", NoSuchEndpointAsync);
         return endpoints;
+    }
+
+    // Not counted in the metrics: the path would be a label any client could multiply.
+    private static async Task NoSuchEndpointAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var request = $"{http.Request.Method} {path}";
+        ScoringError error;
+        if (path is EvaluatePath or EvaluateBatchPath)
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            http.Response.Headers.Allow = HttpMethods.Post;
+            error = new ScoringError("UNIMPLEMENTED", "method", $"{request}: this endpoint takes POST with a JSON body");
+        }
+        else
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            error = new ScoringError(ScoringErrorCodes.NotFound, "path", $"{request}: no such endpoint; the REST API has POST {EvaluatePath} and POST {EvaluateBatchPath}");
+        }
+
+        await WriteErrorAsync(http, error);
     }
 
     private static async Task EvaluateAsync(
         HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
-        using var call = observer.Start("/v1/evaluate");
+        using var call = observer.Start(EvaluatePath);
         if (await ReadAsync(http, access, call) is not { } request)
         {
             return;
@@ -67,7 +93,7 @@ internal static class RestEndpoints
     private static async Task EvaluateBatchAsync(
         HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
-        using var call = observer.Start("/v1/evaluate:batch");
+        using var call = observer.Start(EvaluateBatchPath);
         if (await ReadAsync(http, access, call) is not { } request)
         {
             return;
@@ -152,16 +178,21 @@ internal static class RestEndpoints
 
     private static async Task ErrorAsync(HttpContext http, RestCall call, ScoringError error, int? httpStatus = null)
     {
+        http.Response.StatusCode = httpStatus ?? HttpStatusFor(error.Code);
+        await WriteErrorAsync(http, error);
+        call.Complete(error.Code);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, ScoringError error)
+    {
         var body = new ArrayBufferWriter<byte>(256);
         using (var w = ScoreResultJson.CreateWriter(body))
         {
             ScoreResultJson.WriteError(w, error);
         }
 
-        http.Response.StatusCode = httpStatus ?? HttpStatusFor(error.Code);
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.Body.WriteAsync(body.WrittenMemory);
-        call.Complete(error.Code);
     }
 
     private static async Task WriteAsync(HttpContext http, int status, string json)

@@ -125,4 +125,32 @@ public sealed class RestEndpointTests : IAsyncLifetime
         Assert.Equal("dates.x", responses[1].GetProperty("error").GetProperty("field").GetString());
         Assert.Equal("benchmark", responses[2].GetProperty("result").GetProperty("level").GetString());
     }
+
+    [Theory]
+    [InlineData("GET", "/v1/evaluate")]
+    [InlineData("PUT", "/v1/evaluate:batch")]
+    public async Task AnEndpointCalledWithTheWrongMethod_Is405_WithAJsonError_AndAllowPost(string method, string path)
+    {
+        using var http = _server.Http();
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal("UNIMPLEMENTED", error.GetProperty("code").GetString());
+        Assert.Equal($"{method} {path}: this endpoint takes POST with a JSON body", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownV1Path_Is404_WithAJsonError_AndIsNotAMetricsLabel()
+    {
+        var (status, body) = await PostAsync("/v1/evaluations", Examples.Text("js-star-2019"));
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("NOT_FOUND", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("path", body.GetProperty("error").GetProperty("field").GetString());
+        Assert.StartsWith("POST /v1/evaluations: no such endpoint", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        using var http = _server.Http();
+        Assert.DoesNotContain("/v1/evaluations", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
 }
