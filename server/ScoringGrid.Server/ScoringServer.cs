@@ -170,6 +170,11 @@ public static class ScoringServer
         {
             var catalog = app.Services.GetRequiredService<RuleSetProvider>().Current;
             ServerLog.Started(log, string.Join(", ", app.Urls), catalog.RuleSets.Count, security.ApiKeys.Count);
+            if (catalog.RuleSets.Count == 0)
+            {
+                // Not refused: the directory is watched, so rule files can be added while the server runs.
+                ServerLog.NoRuleSets(log, app.Services.GetRequiredService<ServerSettings>().RuleSets);
+            }
             if (security.ApiKeys.Count == 0)
             {
                 ServerLog.OpenMode(log);

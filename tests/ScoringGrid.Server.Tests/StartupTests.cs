@@ -31,4 +31,30 @@ public sealed class StartupTests
         Assert.Equal([url], app.Urls);
         Assert.DoesNotContain(log.Entries, entry => entry.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AnEmptyRuleDirectory_IsServed_WithAWarningNamingIt()
+    {
+        var directory = Directory.CreateTempSubdirectory("sg-empty-rules-").FullName;
+        try
+        {
+            string url = $"http://127.0.0.1:{ServerFixture.FreePort()}";
+            var log = new LogRecorder(LogLevel.Warning);
+            await using WebApplication app = ScoringServer.Build(["--urls", url, "--ScoringGrid:RuleSets", directory], builder => builder.Logging.AddProvider(log));
+
+            await app.StartAsync();
+            using ScoringClient client = ScoringClient.Create(url);
+            var ruleSets = await client.ListRuleSetsAsync();
+            await app.StopAsync();
+
+            Assert.Empty(ruleSets.RuleSets);
+            var warning = Assert.Single(log.Entries, entry => entry.Category == "ScoringGrid.Server" && entry.Message.StartsWith("No rule files", StringComparison.Ordinal));
+            Assert.Equal(LogLevel.Warning, warning.Level);
+            Assert.Contains(directory, warning.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -8,4 +8,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "No API keys configured: every caller is anonymous with all scopes (set ScoringGrid:Security:ApiKeys for production)")]
     public static partial void OpenMode(ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "No rule files (*.yaml, *.yml) in {Directory} (ScoringGrid:RuleSets): every application is refused as NOT_FOUND until one is added")]
+    public static partial void NoRuleSets(ILogger logger, string directory);
 }
