@@ -13,6 +13,7 @@ public sealed class CollectorProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     private CollectorProcess(Process process) => _process = process;
 
@@ -22,8 +23,11 @@ public sealed class CollectorProcess : IDisposable
 
     public string Output => string.Join('\n', _output.TakeLast(40));
 
-    /// <summary>Every line written so far, standard output and error together.</summary>
+    /// <summary>Every line written so far, standard output and error together (their order between the two streams is not kept).</summary>
     public IReadOnlyList<string> Lines => [.. _output];
+
+    /// <summary>The lines written to standard error, in order.</summary>
+    public IReadOnlyList<string> ErrorLines => [.. _errors];
 
     public int ExitCode => _process.ExitCode;
 
@@ -56,7 +60,14 @@ public sealed class CollectorProcess : IDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start sg-collector");
         var collector = new CollectorProcess(process);
         process.OutputDataReceived += (_, e) => collector.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => collector.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            collector.Keep(e.Data);
+            if (e.Data is not null)
+            {
+                collector._errors.Enqueue(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return collector;
