@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
 
@@ -77,7 +78,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     [Fact]
     public async Task TheProcess_WithABadSetting_PrintsOneLineAndExitsWith2()
     {
-        using var server = ServerProcess.Start("--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", "--ScoringGrid:RuleSets", "/no/such/rules");
+        using var server = DotnetProcess.Start("ScoringGrid.Server.dll", ["--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", "--ScoringGrid:RuleSets", "/no/such/rules"]);
 
         var exitCode = await server.WaitForExitAsync(ProcessTimeout);
 
@@ -92,7 +93,7 @@ public sealed class ConfigurationErrorTests : IDisposable
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
-        using var server = ServerProcess.Start("--urls", url);
+        using var server = DotnetProcess.Start("ScoringGrid.Server.dll", ["--urls", url]);
 
         var exitCode = await server.WaitForExitAsync(ProcessTimeout);
 

@@ -44,11 +44,10 @@ public sealed class CollectorStartupTests
     {
         using var collector = CollectorProcess.Start([new("Logging__Console__FormatterName", "jsno")], "--redis", $"127.0.0.1:{CollectorProcess.FreePort()}");
 
-        using var deadline = new CancellationTokenSource(Timeout);
-        await collector.WaitForExitAsync(deadline.Token);
+        var exitCode = await collector.WaitForExitAsync(Timeout);
 
-        Assert.Equal(2, collector.ExitCode);
-        Assert.Equal(["Logging:Console:FormatterName: 'jsno' is not a console log format; use simple, json or systemd."], collector.ErrorLines);
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["Logging:Console:FormatterName: 'jsno' is not a console log format; use simple, json or systemd."], collector.Stderr);
     }
 
     [Fact]
@@ -59,11 +58,10 @@ public sealed class CollectorStartupTests
         var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
         using var collector = CollectorProcess.Start([], "--redis", $"127.0.0.1:{CollectorProcess.FreePort()}", "--listen", url);
 
-        using var deadline = new CancellationTokenSource(Timeout);
-        await collector.WaitForExitAsync(deadline.Token);
+        var exitCode = await collector.WaitForExitAsync(Timeout);
 
-        Assert.Equal(2, collector.ExitCode);
+        Assert.Equal(2, exitCode);
         // Standard error alone: the host's own log of the failure goes to standard output, in no fixed order with it.
-        Assert.Equal($"Failed to bind to address {url}: address already in use.", collector.ErrorLines[^1]);
+        Assert.Equal($"Failed to bind to address {url}: address already in use.", collector.Stderr[^1]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests.Observability;
 
@@ -18,7 +19,7 @@ public sealed partial class ConsoleLogTests
     public async Task JsonFormat_WritesEveryEventAsOneJsonObjectWithItsNamedValues(string formatter)
     {
         var url = $"http://127.0.0.1:{ServerFixture.FreePort()}";
-        using var server = ServerProcess.Start("--urls", url, "--Logging:Console:FormatterName", formatter);
+        using var server = DotnetProcess.Start("ScoringGrid.Server.dll", ["--urls", url, "--Logging:Console:FormatterName", formatter]);
 
         await server.WaitForLineAsync(line => line.Contains("\"EventId\":1,", StringComparison.Ordinal), StartTimeout);
 
@@ -44,7 +45,7 @@ public sealed partial class ConsoleLogTests
     public async Task DefaultFormat_WritesOneLineOfTextPerEvent()
     {
         var url = $"http://127.0.0.1:{ServerFixture.FreePort()}";
-        using var server = ServerProcess.Start("--urls", url);
+        using var server = DotnetProcess.Start("ScoringGrid.Server.dll", ["--urls", url]);
 
         var serving = await server.WaitForLineAsync(line => line.Contains("ScoringGrid.Server[1]", StringComparison.Ordinal), StartTimeout);
 
