@@ -126,10 +126,7 @@ public class SgProcessTests
     public async Task Score_OnAServer_PrintsTheSameResultsAsOffline_LineForLine()
     {
         var files = Repository.Examples.Select(f => Path.GetRelativePath(Repository.Root, f)).ToArray();
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
-        listener.Stop();
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
         await using var server = ScoringGrid.Server.ScoringServer.Build(["--urls", url, "--Logging:LogLevel:Default", "Warning"]);
         await server.StartAsync();
 

@@ -91,7 +91,7 @@ public class LintEndpointTests
 
             """;
         using var listener = new HttpListener();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         var serving = Task.Run(async () =>
@@ -120,7 +120,7 @@ public class LintEndpointTests
     [Fact]
     public async Task NothingListening_ReportsTheFetchError_AfterOneTry()
     {
-        var (exit, output) = await LintAsync($"http://127.0.0.1:{FreePort()}/metrics");
+        var (exit, output) = await LintAsync($"http://127.0.0.1:{Loopback.FreePort()}/metrics");
 
         Assert.Equal(LintEndpointCommand.ProblemsExitCode, exit);
         Assert.Contains("(1 scrape(s))", output);
@@ -136,12 +136,5 @@ public class LintEndpointTests
 
         Assert.Equal(1, exit);
         Assert.Contains("not an absolute http or https URL", output);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
