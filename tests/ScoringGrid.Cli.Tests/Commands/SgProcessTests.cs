@@ -85,7 +85,7 @@ public class SgProcessTests
         var (exit, stdout, stderr) = await RunSg(args);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"--server: '{args[2]}' is not an http:// or https:// URL", stderr, StringComparison.Ordinal);
+        Assert.Contains($"--server: '{args[2]}' is not an http:// or https:// URL, e.g. http://127.0.0.1:50051", stderr.Split('\n'));
         Assert.DoesNotContain("Unhandled exception", stderr + stdout, StringComparison.Ordinal);
     }
 

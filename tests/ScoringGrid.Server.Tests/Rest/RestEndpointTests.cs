@@ -149,7 +149,9 @@ public sealed class RestEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("NOT_FOUND", body.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("path", body.GetProperty("error").GetProperty("field").GetString());
-        Assert.StartsWith("POST /v1/evaluations: no such endpoint", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            "POST /v1/evaluations: no such endpoint; the REST API has POST /v1/evaluate and POST /v1/evaluate:batch",
+            body.GetProperty("error").GetProperty("message").GetString());
         using var http = _server.Http();
         Assert.DoesNotContain("/v1/evaluations", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
     }

@@ -103,6 +103,7 @@ public class HealthServiceTests : IAsyncLifetime
         Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
         var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.Equal("The server is shutting down.", ended.Status.Detail);
     }
 
     [Fact]
@@ -117,5 +118,6 @@ public class HealthServiceTests : IAsyncLifetime
         Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
         var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.Equal("The server is shutting down.", ended.Status.Detail);
     }
 }

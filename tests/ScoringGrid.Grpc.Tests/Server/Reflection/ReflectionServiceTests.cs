@@ -70,6 +70,7 @@ public class ReflectionServiceTests : IAsyncLifetime
 
         var ended = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.Equal("The server is shutting down.", ended.Status.Detail);
     }
 
     [Fact]
