@@ -125,7 +125,7 @@ public sealed partial class ServerCallContext
         }
     }
 
-    /// <summary>Sends responses whose flush was deferred; called before the request reader waits on the network.</summary>
+    /// <summary>Sends responses whose flush was deferred: before the request reader waits on the network, or when the handler asks.</summary>
     internal async ValueTask FlushPendingAsync()
     {
         if (UnflushedBytes == 0)

@@ -14,6 +14,13 @@ namespace ScoringGrid.Server.Tests;
 public sealed class ConfigurationErrorTests : IDisposable
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
+
+    // A key that is valid but for the setting a case adds.
+    private static readonly string[] AKey =
+    [
+        "--ScoringGrid:Security:ApiKeys:0:Id", "portal", "--ScoringGrid:Security:ApiKeys:0:Sha256", new string('a', 64),
+        "--ScoringGrid:Security:ApiKeys:0:Tenant", "*", "--ScoringGrid:Security:ApiKeys:0:Scopes:0", "score",
+    ];
     private readonly string _directory = Directory.CreateTempSubdirectory("sg-config-").FullName;
 
     public static TheoryData<string[], string> SettingsRefusedAtBuild => new()
@@ -27,6 +34,9 @@ public sealed class ConfigurationErrorTests : IDisposable
         { ["--ScoringGrid:ResponseCompression", "br"], "ScoringGrid:ResponseCompression: 'br' is not supported; use gzip, or leave it empty to send responses uncompressed." },
         { ["--Logging:Console:FormatterName", "jsno"], "Logging:Console:FormatterName: 'jsno' is not a console log format; use simple, json or systemd." },
         { ["--ScoringGrid:Security:ApiKeys:0:Id", "portal", "--ScoringGrid:Security:ApiKeys:0:Sha256", "abc"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Sha256 must be 64 hex digits." },
+        { [.. AKey, "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "-1"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): RatePerSecond must be 0 (unlimited) or a positive number of calls or applications per second." },
+        { [.. AKey, "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "5", "--ScoringGrid:Security:ApiKeys:0:Burst", "0.5"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Burst must be at least 1 (a burst below one call would refuse every call)." },
+        { [.. AKey, "--ScoringGrid:Security:ApiKeys:0:Burst", "10"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Burst needs RatePerSecond; without one the key is unlimited." },
         { ["--urls", "https://127.0.0.1:1"], "--urls: 'https://127.0.0.1:1' needs a certificate; set ScoringGrid:CertificatePath to a PFX file." },
         { ["--urls", "http://127.0.0.1:port"], "--urls: Listen URL 'http://127.0.0.1:port' has an invalid port 'port'." },
         { ["--ScoringGrid:HttpUrls", "ftp://127.0.0.1:21"], "ScoringGrid:HttpUrls: Listen URL 'ftp://127.0.0.1:21' has unsupported scheme 'ftp'." },

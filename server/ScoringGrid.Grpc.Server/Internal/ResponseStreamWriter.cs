@@ -6,8 +6,8 @@ namespace ScoringGrid.Grpc.Server.Internal;
 /// already buffered, the flush is deferred (up to
 /// <see cref="DeferredFlushLimit"/> bytes): each flush costs a syscall and a wake-up, and a handler
 /// that answers a burst of requests one by one would otherwise pay them per message. Deferred bytes
-/// are sent by the next flushing write, before the request reader waits on the network, or when
-/// the call completes, so a client waiting for an answer before it sends more is never stalled.
+/// are sent by the next flushing write, by <see cref="FlushAsync"/>, before the request reader waits
+/// on the network, or when the call completes, so a client waiting for an answer before it sends more is never stalled.
 /// </summary>
 internal sealed class ResponseStreamWriter<T>(ServerCallContext call, Marshaller<T> marshaller) : IServerStreamWriter<T>
 {
@@ -23,5 +23,12 @@ internal sealed class ResponseStreamWriter<T>(ServerCallContext call, Marshaller
         bool flush = !held || call.UnflushedBytes >= DeferredFlushLimit;
         ValueTask write = call.WriteMessageAsync(message, marshaller, flush);
         return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ValueTask flush = call.FlushPendingAsync();
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Server;
 using ScoringGrid.Server.Observability;
@@ -13,6 +14,8 @@ namespace ScoringGrid.Server.Grpc;
 /// </summary>
 internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metrics) : IGrpcCallInterceptor
 {
+    private const string RetryPushbackTrailer = "grpc-retry-pushback-ms";
+
     // What a method needs, worked out on its first call: only registered methods reach an
     // interceptor, so this holds one entry per method the server maps.
     private readonly ConcurrentDictionary<string, MethodPolicy> _policies = new(StringComparer.Ordinal);
@@ -29,9 +32,15 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
         // Straight from the HTTP headers: building the full Metadata per call would allocate for nothing.
         var header = context.HttpContext.Request.Headers.Authorization;
         var authorization = header.Count > 0 ? header.ToString() : null;
-        var decision = access.Check(authorization, policy.Scope);
+        var decision = access.Check(authorization, policy.Scope, policy.Cost);
         if (decision.Caller is null)
         {
+            if (decision.RetryAfter is { } wait)
+            {
+                // gRPC's server pushback (retry design A6): a client with a retry policy waits this long.
+                context.ResponseTrailers.Add(RetryPushbackTrailer, ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+            }
+
             return ValueTask.FromResult<Status?>(new Status(ScoringGrpcService.StatusCodes(decision.Code), decision.Message));
         }
 
@@ -50,7 +59,13 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
 
     private MethodPolicy PolicyOf(string method) =>
         _policies.GetOrAdd(method, static (m, self) => new MethodPolicy(
-            m.StartsWith("/scoringgrid.", StringComparison.Ordinal), RequiredScope(m), self.ForMethod(m)), metrics);
+            m.StartsWith("/scoringgrid.", StringComparison.Ordinal), RequiredScope(m), CostOf(m), self.ForMethod(m)), metrics);
+
+    /// <summary>
+    /// Rate-limit tokens a call takes when it starts. EvaluateStream takes none there: it pays one per
+    /// application as it goes and is paced to the key's rate rather than refused.
+    /// </summary>
+    internal static int CostOf(string method) => method == ScoringGrpcService.EvaluateStreamPath ? 0 : 1;
 
     /// <summary>
     /// Any one of these scopes admits the call. Rounds: an explicit table (<see cref="RoundsScopes"/>).
@@ -63,5 +78,5 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
         : ApiScope.Score;
 
     // NeedsKey: the ScoringGrid services need an API key; health and reflection stay open.
-    private sealed record MethodPolicy(bool NeedsKey, ApiScope Scope, MethodSeries Series);
+    private sealed record MethodPolicy(bool NeedsKey, ApiScope Scope, int Cost, MethodSeries Series);
 }

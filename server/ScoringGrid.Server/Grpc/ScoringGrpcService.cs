@@ -13,6 +13,8 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
 {
     public const string ServiceName = "scoringgrid.v1.Scoring";
 
+    public const string EvaluateStreamPath = "/" + ServiceName + "/EvaluateStream";
+
     // EvaluateRequest in, EvaluateResponse out, carried as bytes: the batch parses and writes them on every core.
     private static readonly Method<SerializedMessage, ReadOnlyMemory<byte>> EvaluateStreamMethod = new(
         MethodType.DuplexStreaming, ServiceName, "EvaluateStream", SerializedMessage.StreamRequestMarshaller, SerializedMessage.ResponseMarshaller);
@@ -61,6 +63,9 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
     /// <summary>
     /// Responses in request order; a bad application gets its error in its response and the stream goes on.
     /// The requests already received are scored together as a batch (see <see cref="EvaluateStreamBatch"/>).
+    /// A key with a rate limit pays one token per application and is paced, not refused: each batch
+    /// (at most the key's burst) waits until the key's rate allows it, and the client's sends wait
+    /// behind it through HTTP/2 flow control.
     /// </summary>
     private async Task EvaluateStreamAsync(
         IAsyncStreamReader<SerializedMessage> requests, IServerStreamWriter<ReadOnlyMemory<byte>> responses, ServerCallContext context)
@@ -73,12 +78,21 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
             (request, reply) => scoring.EvaluateForWire(request, caller, catalog, reply),
             async (request, reply) =>
                 (await verified.EvaluateAsync(request.Application, caller, catalog, request.View).ConfigureAwait(false)).Response.WriteTo(reply));
+        var rateLimit = caller.RateLimit;
+        int capacity = rateLimit is null ? EvaluateStreamBatch.Capacity : (int)Math.Min(EvaluateStreamBatch.Capacity, Math.Floor(rateLimit.Burst));
         while (await requests.MoveNext(token).ConfigureAwait(false))
         {
             batch.Add(requests.Current);
-            while (batch.Count < EvaluateStreamBatch.Capacity && context.NextRequestBuffered && await requests.MoveNext(token).ConfigureAwait(false))
+            while (batch.Count < capacity && context.NextRequestBuffered && await requests.MoveNext(token).ConfigureAwait(false))
             {
                 batch.Add(requests.Current);
+            }
+
+            if (rateLimit?.Take(batch.Count) is { } wait && wait > TimeSpan.Zero)
+            {
+                // The answers held back for this batch's sake must not wait with it.
+                await responses.FlushAsync(token).ConfigureAwait(false);
+                await rateLimit.DelayAsync(wait, token).ConfigureAwait(false);
             }
 
             batch.Score();

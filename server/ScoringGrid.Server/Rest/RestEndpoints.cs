@@ -57,7 +57,7 @@ internal static class RestEndpoints
         HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
         using var call = observer.Start(EvaluatePath);
-        if (await ReadAsync(http, access, call) is not { } request)
+        if (await ReadAsync(http, access, call) is not { } request || !await ChargeAsync(http, call, request.Caller, 1))
         {
             return;
         }
@@ -106,7 +106,18 @@ internal static class RestEndpoints
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
-            await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateBatchRequest: {e.Message}"));
+            // A body that is no batch costs what a call costs.
+            if (await ChargeAsync(http, call, request.Caller, 1))
+            {
+                await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateBatchRequest: {e.Message}"));
+            }
+
+            return;
+        }
+
+        // One token per application: a batch must not be a way around the key's rate.
+        if (!await ChargeAsync(http, call, request.Caller, Math.Max(1, batch.Applications.Count)))
+        {
             return;
         }
 
@@ -126,9 +137,17 @@ internal static class RestEndpoints
 
     private static async Task<RestRequest?> ReadAsync(HttpContext http, AccessControl access, RestCall call)
     {
-        var decision = access.Check(http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, ApiScope.Score);
+        var authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null;
+        // The rate limit is charged once the body says how many applications it holds.
+        var decision = access.Check(authorization, ApiScope.Score, cost: 0);
         if (decision.Caller is null)
         {
+            if (decision.Code == StatusNames.Unauthenticated)
+            {
+                // A 401 names its scheme (RFC 9110 11.6.1); RFC 6750 says which error a wrong token is.
+                http.Response.Headers.WWWAuthenticate = authorization is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+            }
+
             await ErrorAsync(http, call, new ScoringError(decision.Code, "authorization", decision.Message));
             return null;
         }
@@ -159,6 +178,24 @@ internal static class RestEndpoints
 
         var body = buffer.ToArray();
         return new RestRequest(decision.Caller, body, System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    /// <summary>Takes <paramref name="count"/> tokens from the caller's rate limit, or answers 429 (with Retry-After when a retry can pass).</summary>
+    private static async Task<bool> ChargeAsync(HttpContext http, RestCall call, CallerIdentity caller, int count)
+    {
+        var decision = AccessControl.Charge(caller, count);
+        if (decision.Caller is not null)
+        {
+            return true;
+        }
+
+        if (decision.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await ErrorAsync(http, call, new ScoringError(decision.Code, "authorization", decision.Message));
+        return false;
     }
 
     /// <summary>Whether the JSON object's first property is <paramref name="name"/> (an EvaluateRequest rather than a bare Application).</summary>

@@ -1,42 +1,71 @@
+using System.Globalization;
 using ScoringGrid.Server.Scoring;
 
 namespace ScoringGrid.Server.Security;
 
 /// <summary>
 /// One check for every transport: the key (UNAUTHENTICATED), its scope (PERMISSION_DENIED) and
-/// its rate limit (RESOURCE_EXHAUSTED), in that order.
+/// its rate limit (RESOURCE_EXHAUSTED, with the time after which a retry will pass), in that order.
 /// </summary>
 internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
 {
     public bool IsOpen => !authenticator.IsEnabled;
 
-    /// <summary>The caller when it holds any one of <paramref name="required"/> (usually a single scope).</summary>
-    public AccessDecision Check(string? authorization, ApiScope required)
+    /// <summary>
+    /// The caller when it holds any one of <paramref name="required"/> (usually a single scope) and
+    /// its rate limit has <paramref name="cost"/> tokens left; a cost of 0 leaves the charging to
+    /// the handler (<see cref="Charge"/>, or <see cref="TokenBucket.Take"/> for a paced stream).
+    /// </summary>
+    public AccessDecision Check(string? authorization, ApiScope required, int cost = 1)
     {
         var caller = authenticator.Authenticate(authorization);
         if (caller is null)
         {
-            return new AccessDecision(null, StatusNames.Unauthenticated,
+            return AccessDecision.Refused(StatusNames.Unauthenticated,
                 authorization is null ? "missing API key: send 'authorization: Bearer <key>'" : "unknown API key");
         }
 
         if (!caller.HasAny(required))
         {
-            return new AccessDecision(null, StatusNames.PermissionDenied, $"API key '{caller.KeyId}' lacks the {Names(required)} scope");
+            return AccessDecision.Refused(StatusNames.PermissionDenied, $"API key '{caller.KeyId}' lacks the {Names(required)} scope");
         }
 
-        if (caller.RateLimit is { } bucket && !bucket.TryTake())
+        return cost > 0 ? Charge(caller, cost) : new AccessDecision(caller, "", "", null);
+    }
+
+    /// <summary>Takes <paramref name="count"/> tokens (calls or applications) from the caller's rate limit.</summary>
+    public static AccessDecision Charge(CallerIdentity caller, int count)
+    {
+        if (caller.RateLimit is not { } bucket || bucket.TryTake(count, out var retryAfter))
         {
-            return new AccessDecision(null, StatusNames.ResourceExhausted, $"API key '{caller.KeyId}' is over its rate limit");
+            return new AccessDecision(caller, "", "", null);
         }
 
-        return new AccessDecision(caller, "", "");
+        string limit = Invariant($"rate {bucket.RatePerSecond:0.######}/s, burst {bucket.Burst:0.######}");
+        if (retryAfter == Timeout.InfiniteTimeSpan)
+        {
+            return AccessDecision.Refused(StatusNames.ResourceExhausted, Invariant(
+                $"API key '{caller.KeyId}' may send at most {Math.Floor(bucket.Burst):0} per batch ({limit}); this batch has {count} applications: send smaller batches, or use EvaluateStream, which is paced to the key's rate"));
+        }
+
+        // Whole milliseconds, rounded up: what the gRPC pushback trailer carries, so the text agrees with it.
+        var wait = TimeSpan.FromMilliseconds(Math.Ceiling(retryAfter.TotalMilliseconds));
+        return new AccessDecision(null, StatusNames.ResourceExhausted,
+            Invariant($"API key '{caller.KeyId}' is over its rate limit ({limit}); retry after {wait.TotalSeconds:0.###} s"), wait);
     }
 
     // "'admin'" or "'admin' or 'expert'": scope names as configured.
     private static string Names(ApiScope scopes) =>
         "'" + scopes.ToString().ToLowerInvariant().Replace(", ", "' or '", StringComparison.Ordinal) + "'";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The caller when allowed; otherwise the gRPC status name and message to answer with.</summary>
-internal readonly record struct AccessDecision(CallerIdentity? Caller, string Code, string Message);
+/// <summary>
+/// The caller when allowed; otherwise the gRPC status name and message to answer with, and, when
+/// only the rate limit refused, how long until the same call would pass.
+/// </summary>
+internal readonly record struct AccessDecision(CallerIdentity? Caller, string Code, string Message, TimeSpan? RetryAfter)
+{
+    public static AccessDecision Refused(string code, string message) => new(null, code, message, null);
+}

@@ -34,7 +34,7 @@ public sealed class ApiKeyAuthenticator
                 throw new InvalidOperationException($"{where}: Tenant is required (a province, or '*').");
             }
 
-            TokenBucket? bucket = key.RatePerSecond > 0 ? new TokenBucket(key.RatePerSecond, key.Burst, time) : null;
+            TokenBucket? bucket = RateLimitOf(key, time, where);
             var identity = new CallerIdentity(key.Id, ParseScopes(key.Scopes, where), key.Tenant.Trim(), bucket);
             if (!keys.TryAdd(hash, identity))
             {
@@ -78,6 +78,28 @@ public sealed class ApiKeyAuthenticator
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8[..length], digest);
         return Convert.ToHexStringLower(digest);
+    }
+
+    // 0 means unlimited; anything else a bucket could not honour is refused rather than guessed at.
+    private static TokenBucket? RateLimitOf(ApiKeyOptions key, TimeProvider time, string where)
+    {
+        if (!double.IsFinite(key.RatePerSecond) || key.RatePerSecond < 0)
+        {
+            throw new InvalidOperationException($"{where}: RatePerSecond must be 0 (unlimited) or a positive number of calls or applications per second.");
+        }
+
+        if (key.Burst != 0 && !(key.Burst >= 1 && double.IsFinite(key.Burst)))
+        {
+            throw new InvalidOperationException($"{where}: Burst must be at least 1 (a burst below one call would refuse every call).");
+        }
+
+        if (key.RatePerSecond == 0)
+        {
+            return key.Burst == 0 ? null
+                : throw new InvalidOperationException($"{where}: Burst needs RatePerSecond; without one the key is unlimited.");
+        }
+
+        return new TokenBucket(key.RatePerSecond, key.Burst, time);
     }
 
     private static ApiScope ParseScopes(List<string> names, string where)

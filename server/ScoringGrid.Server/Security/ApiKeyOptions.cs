@@ -19,9 +19,15 @@ public sealed class ApiKeyOptions
     /// <summary>Province the key's portal belongs to, e.g. <c>jiangsu</c>; <c>*</c> for all.</summary>
     public string Tenant { get; set; } = "";
 
-    /// <summary>Sustained calls per second allowed; 0 means unlimited.</summary>
+    /// <summary>
+    /// Sustained rate allowed, in tokens per second; 0 means unlimited. A token pays for one call,
+    /// or for one application of a <c>/v1/evaluate:batch</c> or an <c>EvaluateStream</c>.
+    /// </summary>
     public double RatePerSecond { get; set; }
 
-    /// <summary>Calls that may arrive at once above the sustained rate; defaults to one second's worth.</summary>
+    /// <summary>
+    /// Tokens that may be spent at once above the sustained rate (at least 1); 0 means one second's
+    /// worth, and at least 1. Also the largest REST batch the key may send.
+    /// </summary>
     public double Burst { get; set; }
 }

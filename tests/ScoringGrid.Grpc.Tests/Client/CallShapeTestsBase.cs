@@ -110,6 +110,21 @@ public abstract class CallShapeTestsBase
     }
 
     [Fact]
+    public async Task Duplex_ReplyDeferredBehindABufferedRequest_IsSentWhenTheHandlerFlushes()
+    {
+        using AsyncDuplexStreamingCall<EchoRequest, EchoReply> call = Channel.DuplexStreamingCall(TestMethods.Duplex);
+        // The second request is already buffered when the first is answered, so that answer is held;
+        // the handler then waits a minute on a timer, not on the network, having flushed first.
+        call.RequestStream.WriteOptions = WriteOptions.Buffered;
+        await call.RequestStream.WriteAsync(new EchoRequest { Message = "answer me" });
+        call.RequestStream.WriteOptions = null;
+        await call.RequestStream.WriteAsync(new EchoRequest { Message = "after a minute", DelayMs = 60_000 });
+
+        Assert.True(await call.ResponseStream.MoveNext().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("answer me", call.ResponseStream.Current.Message);
+    }
+
+    [Fact]
     public async Task Duplex_ReplyDeferredBehindABufferedRequest_IsSentBeforeTheServerWaits()
     {
         using AsyncDuplexStreamingCall<EchoRequest, EchoReply> call = Channel.DuplexStreamingCall(TestMethods.Duplex);

@@ -70,6 +70,13 @@ public sealed class TestServiceImpl(CallProbe probe)
         while (await requests.MoveNext(context.CancellationToken))
         {
             ThrowIfAsked(requests.Current);
+            if (requests.Current.DelayMs > 0)
+            {
+                // Waits on a timer, not on the network, as a paced or I/O-bound handler does.
+                await responses.FlushAsync(context.CancellationToken);
+                await Task.Delay(requests.Current.DelayMs, context.CancellationToken);
+            }
+
             if (requests.Current.Count >= 0)
             {
                 await responses.WriteAsync(new EchoReply { Message = requests.Current.Message, Index = index++ });

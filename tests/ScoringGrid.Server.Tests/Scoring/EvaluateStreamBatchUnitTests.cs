@@ -156,5 +156,7 @@ public sealed class EvaluateStreamBatchUnitTests
             Held.Add(WriteOptions is { BufferHint: true });
             return Task.CompletedTask;
         }
+
+        public Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

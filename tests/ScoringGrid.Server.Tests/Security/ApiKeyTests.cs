@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Client;
 
@@ -53,31 +56,79 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RateLimit_BeyondTheBurst_IsResourceExhausted()
+    public async Task RateLimit_BeyondTheBurst_IsResourceExhausted_WithThePushbackTrailerItsMessageAgreesWith()
     {
         using var client = _server.Client("key-slow");
         await client.ListRuleSetsAsync();
         await client.ListRuleSetsAsync();
         var error = await Assert.ThrowsAsync<RpcException>(() => client.ListRuleSetsAsync());
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+
+        // 0.001 tokens a second: the next one is about 1,000 s away.
+        var seconds = RetryAfterSeconds(error.Status.Detail);
+        Assert.InRange(seconds, 900, 1000);
+        var pushback = error.Trailers.Single(t => t.Key == "grpc-retry-pushback-ms").Value;
+        Assert.Equal(seconds * 1000, double.Parse(pushback, CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public async Task Rest_BeyondTheBurst_Is429_ResourceExhausted()
+    public async Task Rest_BeyondTheBurst_Is429_ResourceExhausted_WithRetryAfter()
     {
         using var http = _server.Http("key-slow");
         var statuses = new List<HttpStatusCode>();
-        var last = "";
+        HttpResponseMessage? last = null;
         for (var i = 0; i < 3; i++)
         {
             using var body = new StringContent(Examples.Text("js-star-2019"), Encoding.UTF8, "application/json");
-            var response = await http.PostAsync("/v1/evaluate", body);
-            statuses.Add(response.StatusCode);
-            last = await response.Content.ReadAsStringAsync();
+            last?.Dispose();
+            last = await http.PostAsync("/v1/evaluate", body);
+            statuses.Add(last.StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal("""{"error":{"code":"RESOURCE_EXHAUSTED","field":"authorization","message":"API key 'key-slow' is over its rate limit"}}""", last);
+        using var error = JsonDocument.Parse(await last!.Content.ReadAsStringAsync());
+        var fields = error.RootElement.GetProperty("error");
+        Assert.Equal("RESOURCE_EXHAUSTED", fields.GetProperty("code").GetString());
+        Assert.Equal("authorization", fields.GetProperty("field").GetString());
+        var seconds = RetryAfterSeconds(fields.GetProperty("message").GetString()!);
+        // Retry-After is whole seconds (RFC 9110 10.2.3), rounded up so that a retry then passes.
+        Assert.Equal(TimeSpan.FromSeconds(Math.Ceiling(seconds)), last.Headers.RetryAfter?.Delta);
+        last.Dispose();
+    }
+
+    [Fact]
+    public async Task RestBatch_PaysOneTokenPerApplication()
+    {
+        using var http = _server.Http("key-slow");
+        var application = Examples.Text("js-star-2019");
+
+        // key-slow's burst is 2: three applications can never pass at once, whatever the wait.
+        var three = await PostBatchAsync(http, application, 3);
+        Assert.Equal(HttpStatusCode.TooManyRequests, three.StatusCode);
+        Assert.Null(three.Headers.RetryAfter);
+        Assert.Equal(
+            """{"error":{"code":"RESOURCE_EXHAUSTED","field":"authorization","message":"API key 'key-slow' may send at most 2 per batch (rate 0.001/s, burst 2); this batch has 3 applications: send smaller batches, or use EvaluateStream, which is paced to the key's rate"}}""",
+            await three.Content.ReadAsStringAsync());
+
+        // Two pass, and spend the burst: a single application after them is over the limit.
+        var two = await PostBatchAsync(http, application, 2);
+        Assert.Equal(HttpStatusCode.OK, two.StatusCode);
+        var one = await PostBatchAsync(http, application, 1);
+        Assert.Equal(HttpStatusCode.TooManyRequests, one.StatusCode);
+        Assert.NotNull(one.Headers.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData(null, "Bearer")]
+    [InlineData("not-a-configured-key", "Bearer error=\"invalid_token\"")]
+    public async Task Rest_Unauthenticated_NamesTheBearerScheme(string? key, string challenge)
+    {
+        using var http = _server.Http(key);
+        using var body = new StringContent(Examples.Text("js-star-2019"), Encoding.UTF8, "application/json");
+        var response = await http.PostAsync("/v1/evaluate", body);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(challenge, Assert.Single(response.Headers.WwwAuthenticate).ToString());
     }
 
     [Fact]
@@ -101,5 +152,19 @@ public sealed class ApiKeyTests : IAsyncLifetime
         var response = await http.PostAsync("/v1/evaluate", body);
         Assert.Equal(status, response.StatusCode);
         Assert.Contains($"\"code\":\"{code}\"", await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> PostBatchAsync(HttpClient http, string application, int count)
+    {
+        var json = $"{{\"applications\":[{string.Join(",", Enumerable.Repeat(application, count))}]}}";
+        using var body = new StringContent(json, Encoding.UTF8, "application/json");
+        return await http.PostAsync("/v1/evaluate:batch", body);
+    }
+
+    private static double RetryAfterSeconds(string message)
+    {
+        var match = Regex.Match(message, @"^API key 'key-slow' is over its rate limit \(rate 0\.001/s, burst 2\); retry after (?<s>\d+(\.\d{1,3})?) s$");
+        Assert.True(match.Success, message);
+        return double.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture);
     }
 }

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""Python grpcio client for ScoringGrid's rate-limit interop test.
+
+Calls a ScoringGrid server at --target with --key, a key whose rate limit is 2 per second with a
+burst of 1, and prints one JSON line per check; the C# test
+(tests/ScoringGrid.Server.Interop.Tests) asserts on the lines. grpcio's own retry machinery (a
+retry policy in the service config) must honour the server's grpc-retry-pushback-ms trailer.
+Run with Debian's /usr/bin/python3 (apt python3-grpcio), not a pyenv python.
+"""
+import argparse
+import json
+import sys
+import time
+
+STREAM_SIZE = 4
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--target", required=True)
+    parser.add_argument("--key", required=True)
+    parser.add_argument("--gen", required=True)
+    parser.add_argument("--example", required=True)
+    args = parser.parse_args()
+    sys.path.insert(0, args.gen)
+
+    import grpc
+    from google.protobuf import json_format
+    from scoringgrid.v1 import application_pb2, scoring_pb2 as pb
+
+    with open(args.example, encoding="utf-8") as f:
+        example = json_format.Parse(f.read(), application_pb2.Application())
+
+    # Retries a few milliseconds apart: far too soon for a token (every 500 ms), unless the client
+    # waits as long as the server's pushback says.
+    retry_config = json.dumps({"methodConfig": [{
+        "name": [{"service": "scoringgrid.v1.Scoring"}],
+        "retryPolicy": {"maxAttempts": 3, "initialBackoff": "0.001s", "maxBackoff": "0.002s",
+                        "backoffMultiplier": 1.0, "retryableStatusCodes": ["RESOURCE_EXHAUSTED"]},
+    }]})
+    plain = grpc.insecure_channel(args.target, options=[("grpc.enable_http_proxy", 0), ("grpc.enable_retries", 0)])
+    retrying = grpc.insecure_channel(args.target, options=[
+        ("grpc.enable_http_proxy", 0), ("grpc.enable_retries", 1), ("grpc.service_config", retry_config)])
+    metadata = [("authorization", "Bearer " + args.key)]
+
+    def list_rule_sets(channel):
+        return channel.unary_unary("/scoringgrid.v1.Scoring/ListRuleSets",
+                                   request_serializer=pb.ListRuleSetsRequest.SerializeToString,
+                                   response_deserializer=pb.ListRuleSetsResponse.FromString)
+
+    def emit(check, **fields):
+        print(json.dumps(dict(check=check, **fields), ensure_ascii=True), flush=True)
+
+    def run(check, action):
+        try:
+            emit(check, **action())
+        except grpc.RpcError as error:
+            emit(check, code=error.code().name, details=error.details())
+        except Exception as error:  # noqa: BLE001 - report, let the C# side fail the check
+            emit(check, exception=repr(error))
+
+    def refused():
+        # The burst of one is spent by the first call; the second comes too soon and is told when to come back.
+        list_rule_sets(plain)(pb.ListRuleSetsRequest(), metadata=metadata, timeout=10)
+        try:
+            list_rule_sets(plain)(pb.ListRuleSetsRequest(), metadata=metadata, timeout=10)
+            return {"code": "OK"}
+        except grpc.RpcError as error:
+            trailers = dict(error.trailing_metadata() or ())
+            return {"code": error.code().name, "details": error.details(), "pushback_ms": trailers.get("grpc-retry-pushback-ms")}
+
+    def retried():
+        started = time.monotonic()
+        response = list_rule_sets(retrying)(pb.ListRuleSetsRequest(), metadata=metadata, timeout=10)
+        return {"code": "OK", "rule_sets": len(response.rule_sets), "elapsed_ms": int((time.monotonic() - started) * 1000)}
+
+    def paced_stream():
+        # A stream is paced to the key's rate, not refused: every application is answered, each
+        # answer as soon as its token came (arrival times relative to the first answer).
+        evaluate_stream = retrying.stream_stream("/scoringgrid.v1.Scoring/EvaluateStream",
+                                                 request_serializer=pb.EvaluateRequest.SerializeToString,
+                                                 response_deserializer=pb.EvaluateResponse.FromString)
+        requests = []
+        for i in range(STREAM_SIZE):
+            app = application_pb2.Application()
+            app.CopyFrom(example)
+            app.id = f"paced-{i}"
+            requests.append(pb.EvaluateRequest(application=app, view=pb.RESULT_VIEW_SCORES))
+        ids, outcomes, arrivals = [], [], []
+        for response in evaluate_stream(iter(requests), metadata=metadata, timeout=30):
+            ids.append(response.application_id)
+            outcomes.append(response.WhichOneof("outcome"))
+            arrivals.append(time.monotonic())
+        return {"ids": ids, "outcomes": outcomes, "arrival_ms": [int((t - arrivals[0]) * 1000) for t in arrivals]}
+
+    run("refused", refused)
+    run("retried", retried)
+    run("paced_stream", paced_stream)
+    plain.close()
+    retrying.close()
+
+
+if __name__ == "__main__":
+    main()
