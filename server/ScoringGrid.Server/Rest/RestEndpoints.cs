@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.IO.Compression;
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
@@ -21,6 +23,8 @@ internal static class RestEndpoints
     private const string EvaluateBatchPath = "/v1/evaluate:batch";
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
+    private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
 
     public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints)
@@ -158,17 +162,41 @@ internal static class RestEndpoints
             return null;
         }
 
+        bool gzip;
+        switch (http.Request.Headers.ContentEncoding.ToString())
+        {
+            case "" or "identity":
+                gzip = false;
+                break;
+            case var coding when coding.Equals("gzip", StringComparison.OrdinalIgnoreCase):
+                gzip = true;
+                break;
+            case var coding:
+                await ErrorAsync(http, call, new ScoringError("UNSUPPORTED_MEDIA_TYPE", "content-encoding", $"'{coding}' is not supported; send the body as it is or in gzip"));
+                return null;
+        }
+
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        using var buffer = new MemoryStream();
+        byte[]? body;
         try
         {
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            body = await ReadBodyAsync(http.Request.Body, gzip, http.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null;
+        }
+        catch (InvalidDataException e)
+        {
+            await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "content-encoding", $"the body is not valid gzip: {e.Message}"));
+            return null;
+        }
+
+        if (body is null)
         {
             // RESOURCE_EXHAUSTED as gRPC says it, but 413 rather than 429: the body is too large, not the caller too fast.
             await ErrorAsync(http, call, new ScoringError(StatusNames.ResourceExhausted, "", $"request body exceeds {MaxBodyBytes} bytes"),
@@ -176,8 +204,38 @@ internal static class RestEndpoints
             return null;
         }
 
-        var body = buffer.ToArray();
         return new RestRequest(decision.Caller, body, System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    /// <summary>
+    /// The body, decompressed; null when it is larger than <see cref="MaxBodyBytes"/>. The limit
+    /// counts the decompressed bytes, so a small gzip body cannot unpack into a large one.
+    /// </summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, bool gzip, CancellationToken cancellationToken)
+    {
+        await using var source = gzip ? new GZipStream(body, CompressionMode.Decompress, leaveOpen: true) : null;
+        Stream from = (Stream?)source ?? body;
+        using var buffer = new MemoryStream();
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await from.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Takes <paramref name="count"/> tokens from the caller's rate limit, or answers 429 (with Retry-After when a retry can pass).</summary>
@@ -236,7 +294,43 @@ internal static class RestEndpoints
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(json);
+        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (!AcceptsGzip(http.Request))
+        {
+            await http.Response.WriteAsync(json);
+            return;
+        }
+
+        // A batch of FULL results is mostly repeated rule texts: gzip takes it to a fraction.
+        http.Response.Headers.ContentEncoding = "gzip";
+        await using var gzip = new GZipStream(http.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
+        await using var text = new StreamWriter(gzip, Utf8, 16 * 1024, leaveOpen: true);
+        await text.WriteAsync(json);
+    }
+
+    /// <summary>Whether Accept-Encoding allows gzip: named with a quality above 0, or through <c>*</c>.</summary>
+    internal static bool AcceptsGzip(HttpRequest request)
+    {
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return false;
+        }
+
+        double? gzip = null, any = null;
+        foreach (var coding in request.GetTypedHeaders().AcceptEncoding)
+        {
+            var quality = coding.Quality ?? 1;
+            if (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            {
+                gzip = quality;
+            }
+            else if (coding.Value == "*")
+            {
+                any = quality;
+            }
+        }
+
+        return (gzip ?? any ?? 0) > 0;
     }
 
     internal static int HttpStatusFor(string code) => code switch
