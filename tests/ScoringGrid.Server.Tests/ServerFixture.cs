@@ -30,6 +30,7 @@ public sealed class ServerFixture : IAsyncDisposable
         ("key-admin", "*", ["score", "verify", "admin"], 0),
         ("key-verify-only", "*", ["verify"], 0),
         ("key-slow", "*", ["score"], 0.001),
+        ("key-paced", "*", ["score"], 20),
     ];
 
     public static async Task<ServerFixture> StartAsync(bool secured = false, string? ruleSetDirectory = null, params string[] extraArgs)

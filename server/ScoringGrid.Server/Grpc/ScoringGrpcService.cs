@@ -9,7 +9,7 @@ using ScoringGrid.Server.Verification;
 namespace ScoringGrid.Server.Grpc;
 
 /// <summary><c>scoringgrid.v1.Scoring</c> on our gRPC transport.</summary>
-internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScoring verified, VerifyFiguresCall verifyFigures)
+internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScoring verified, VerifyFiguresCall verifyFigures, AccessControl access)
 {
     public const string ServiceName = "scoringgrid.v1.Scoring";
 
@@ -88,7 +88,7 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
                 batch.Add(requests.Current);
             }
 
-            if (rateLimit?.Take(batch.Count) is { } wait && wait > TimeSpan.Zero)
+            if (rateLimit is not null && access.Pace(caller, batch.Count) is { Ticks: > 0 } wait)
             {
                 // The answers held back for this batch's sake must not wait with it.
                 await responses.FlushAsync(token).ConfigureAwait(false);

@@ -20,6 +20,8 @@ internal sealed class ServerMetrics
     private readonly Counter _evaluations;
     private readonly Counter _evaluationErrors;
     private readonly Gauge _inFlight;
+    private readonly Counter _rateLimited;
+    private readonly Counter _rateLimitWait;
     private readonly ConcurrentDictionary<(string Method, string Code), CounterChild> _requestChildren = new();
     private readonly ConcurrentDictionary<string, HistogramChild> _latencyChildren = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(CompiledRuleSet RuleSet, int Level), CounterChild> _evaluationChildren = new();
@@ -33,6 +35,9 @@ internal sealed class ServerMetrics
         _evaluations = registry.CreateCounter("scoringgrid_evaluations_total", "Applications scored, by rule set, version and level reached.", "rule_set", "version", "level");
         _evaluationErrors = registry.CreateCounter("scoringgrid_evaluation_errors_total", "Applications rejected, by error code.", "code");
         _inFlight = registry.CreateGauge("scoringgrid_in_flight_calls", "Calls being handled now.");
+        _rateLimited = registry.CreateCounter("scoringgrid_rate_limited_total",
+            "Rate limit hits by API key: calls or batches refused, and EvaluateStream batches held back until the key's rate allowed them.", "key", "action");
+        _rateLimitWait = registry.CreateCounter("scoringgrid_rate_limit_wait_seconds_total", "Time EvaluateStream batches were held back by their key's rate limit.", "key");
         var reloads = registry.CreateCounter("scoringgrid_rule_set_reloads_total", "Rule-set reload attempts, by result.", "result");
         var loaded = registry.CreateGauge("scoringgrid_rule_sets_loaded", "Rule sets (id@version) being served.");
         registry.AddCollectCallback(() =>
@@ -71,4 +76,13 @@ internal sealed class ServerMetrics
             counter.WithLabels(k.RuleSet.Id, k.RuleSet.Version, k.Level >= 0 ? k.RuleSet.Levels[k.Level] : "none"), _evaluations).Inc();
 
     public void EvaluationFailed(string code) => _evaluationErrors.WithLabels(code).Inc();
+
+    // Off the hot path (only over a limit), and keys are configured, so the label set stays small.
+    public void RateLimitRefused(string key) => _rateLimited.WithLabels(key, "refused").Inc();
+
+    public void RateLimitPaced(string key, TimeSpan wait)
+    {
+        _rateLimited.WithLabels(key, "paced").Inc();
+        _rateLimitWait.WithLabels(key).Inc(wait.TotalSeconds);
+    }
 }

@@ -61,7 +61,7 @@ internal static class RestEndpoints
         HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
         using var call = observer.Start(EvaluatePath);
-        if (await ReadAsync(http, access, call) is not { } request || !await ChargeAsync(http, call, request.Caller, 1))
+        if (await ReadAsync(http, access, call) is not { } request || !await ChargeAsync(http, access, call, request.Caller, 1))
         {
             return;
         }
@@ -111,7 +111,7 @@ internal static class RestEndpoints
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
             // A body that is no batch costs what a call costs.
-            if (await ChargeAsync(http, call, request.Caller, 1))
+            if (await ChargeAsync(http, access, call, request.Caller, 1))
             {
                 await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateBatchRequest: {e.Message}"));
             }
@@ -120,7 +120,7 @@ internal static class RestEndpoints
         }
 
         // One token per application: a batch must not be a way around the key's rate.
-        if (!await ChargeAsync(http, call, request.Caller, Math.Max(1, batch.Applications.Count)))
+        if (!await ChargeAsync(http, access, call, request.Caller, Math.Max(1, batch.Applications.Count)))
         {
             return;
         }
@@ -239,9 +239,9 @@ internal static class RestEndpoints
     }
 
     /// <summary>Takes <paramref name="count"/> tokens from the caller's rate limit, or answers 429 (with Retry-After when a retry can pass).</summary>
-    private static async Task<bool> ChargeAsync(HttpContext http, RestCall call, CallerIdentity caller, int count)
+    private static async Task<bool> ChargeAsync(HttpContext http, AccessControl access, RestCall call, CallerIdentity caller, int count)
     {
-        var decision = AccessControl.Charge(caller, count);
+        var decision = access.Charge(caller, count);
         if (decision.Caller is not null)
         {
             return true;

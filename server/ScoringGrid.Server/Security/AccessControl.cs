@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScoringGrid.Server.Observability;
 using ScoringGrid.Server.Scoring;
 
 namespace ScoringGrid.Server.Security;
@@ -7,7 +8,7 @@ namespace ScoringGrid.Server.Security;
 /// One check for every transport: the key (UNAUTHENTICATED), its scope (PERMISSION_DENIED) and
 /// its rate limit (RESOURCE_EXHAUSTED, with the time after which a retry will pass), in that order.
 /// </summary>
-internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
+internal sealed class AccessControl(ApiKeyAuthenticator authenticator, ServerMetrics metrics)
 {
     public bool IsOpen => !authenticator.IsEnabled;
 
@@ -34,12 +35,14 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
     }
 
     /// <summary>Takes <paramref name="count"/> tokens (calls or applications) from the caller's rate limit.</summary>
-    public static AccessDecision Charge(CallerIdentity caller, int count)
+    public AccessDecision Charge(CallerIdentity caller, int count)
     {
         if (caller.RateLimit is not { } bucket || bucket.TryTake(count, out var retryAfter))
         {
             return new AccessDecision(caller, "", "", null);
         }
+
+        metrics.RateLimitRefused(caller.KeyId);
 
         string limit = Invariant($"rate {bucket.RatePerSecond:0.######}/s, burst {bucket.Burst:0.######}");
         if (retryAfter == Timeout.InfiniteTimeSpan)
@@ -52,6 +55,21 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator)
         var wait = TimeSpan.FromMilliseconds(Math.Ceiling(retryAfter.TotalMilliseconds));
         return new AccessDecision(null, StatusNames.ResourceExhausted,
             Invariant($"API key '{caller.KeyId}' is over its rate limit ({limit}); retry after {wait.TotalSeconds:0.###} s"), wait);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="count"/> tokens for a paced stream, borrowing ahead if need be, and
+    /// returns how long the stream must wait before it uses them (zero without a limit).
+    /// </summary>
+    public TimeSpan Pace(CallerIdentity caller, int count)
+    {
+        if (caller.RateLimit is not { } bucket || bucket.Take(count) is not { Ticks: > 0 } wait)
+        {
+            return TimeSpan.Zero;
+        }
+
+        metrics.RateLimitPaced(caller.KeyId, wait);
+        return wait;
     }
 
     // "'admin'" or "'admin' or 'expert'": scope names as configured.

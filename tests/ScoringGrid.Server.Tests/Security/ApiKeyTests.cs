@@ -118,6 +118,41 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.NotNull(one.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task AStream_IsPacedToItsKeysRate_NotRefused_AndBothKindsOfHitAreInTheMetrics()
+    {
+        using var slow = _server.Client("key-slow");
+        await slow.ListRuleSetsAsync();
+        await slow.ListRuleSetsAsync();
+        await Assert.ThrowsAsync<RpcException>(() => slow.ListRuleSetsAsync());
+
+        // key-paced: 20 a second, a burst of 2. Twenty applications take about 0.9 s, in up to 18 waits.
+        using var paced = _server.Client("key-paced");
+        var applications = Enumerable.Range(0, 20).Select(i =>
+        {
+            var application = Examples.Message("js-star-2019");
+            application.Id = $"paced-{i}";
+            return application;
+        }).ToList();
+        var answers = new List<string>();
+        await foreach (var response in paced.EvaluateManyAsync(applications, view: V1.ResultView.Scores))
+        {
+            Assert.Equal("3-star", response.Result.Level);
+            answers.Add(response.ApplicationId);
+        }
+
+        Assert.Equal(applications.Select(a => a.Id), answers);
+
+        using var http = _server.Http();
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains("scoringgrid_rate_limited_total{key=\"key-slow\",action=\"refused\"} 1\n", metrics);
+        Assert.DoesNotContain("key=\"key-slow\",action=\"paced\"", metrics);
+        var waits = double.Parse(Regex.Match(metrics, "scoringgrid_rate_limited_total\\{key=\"key-paced\",action=\"paced\"\\} (\\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        var waited = double.Parse(Regex.Match(metrics, "scoringgrid_rate_limit_wait_seconds_total\\{key=\"key-paced\"\\} (\\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(waits, 1, 18);
+        Assert.True(waited > 0, metrics);
+    }
+
     [Theory]
     [InlineData(null, "Bearer")]
     [InlineData("not-a-configured-key", "Bearer error=\"invalid_token\"")]
