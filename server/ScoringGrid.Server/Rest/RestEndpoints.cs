@@ -61,7 +61,7 @@ internal static class RestEndpoints
         HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
         using var call = observer.Start(EvaluatePath);
-        if (await ReadAsync(http, access, call) is not { } request || !await ChargeAsync(http, access, call, request.Caller, 1))
+        if (await ReadAsync(http, access, call, cost: 1) is not { } request)
         {
             return;
         }
@@ -98,7 +98,8 @@ internal static class RestEndpoints
         HttpContext http, ScoringOperations scoring, VerifiedScoring verified, AccessControl access, RestCallObserver observer)
     {
         using var call = observer.Start(EvaluateBatchPath);
-        if (await ReadAsync(http, access, call) is not { } request)
+        // Charged once the body says how many applications it holds.
+        if (await ReadAsync(http, access, call, cost: 0) is not { } request)
         {
             return;
         }
@@ -139,13 +140,14 @@ internal static class RestEndpoints
         call.Complete("OK");
     }
 
-    private static async Task<RestRequest?> ReadAsync(HttpContext http, AccessControl access, RestCall call)
+    /// <summary>The caller and the body, once the key, its scope and <paramref name="cost"/> tokens of its rate limit allow them.</summary>
+    private static async Task<RestRequest?> ReadAsync(HttpContext http, AccessControl access, RestCall call, int cost)
     {
         var authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null;
-        // The rate limit is charged once the body says how many applications it holds.
-        var decision = access.Check(authorization, ApiScope.Score, cost: 0);
+        var decision = access.Check(authorization, ApiScope.Score, cost);
         if (decision.Caller is null)
         {
+            SetRetryAfter(http, decision);
             if (decision.Code == StatusNames.Unauthenticated)
             {
                 // A 401 names its scheme (RFC 9110 11.6.1); RFC 6750 says which error a wrong token is.
@@ -247,13 +249,18 @@ internal static class RestEndpoints
             return true;
         }
 
+        SetRetryAfter(http, decision);
+        await ErrorAsync(http, call, new ScoringError(decision.Code, "authorization", decision.Message));
+        return false;
+    }
+
+    // Whole seconds (RFC 9110 10.2.3), rounded up so that a retry then passes.
+    private static void SetRetryAfter(HttpContext http, AccessDecision decision)
+    {
         if (decision.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-
-        await ErrorAsync(http, call, new ScoringError(decision.Code, "authorization", decision.Message));
-        return false;
     }
 
     /// <summary>Whether the JSON object's first property is <paramref name="name"/> (an EvaluateRequest rather than a bare Application).</summary>
