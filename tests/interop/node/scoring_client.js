@@ -3,10 +3,10 @@
 // Prints one JSON line per check; the C# test (tests/ScoringGrid.Server.Interop.Tests) asserts on the lines.
 'use strict';
 
-const fs = require('fs');
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
+const { readExamples } = require('./examples');
 
 const STREAM_SIZE = 200;
 
@@ -37,29 +37,6 @@ const reflection = new reflectionPackage.ServerReflection(args.target, insecure,
 const emit = (check, fields) => process.stdout.write(JSON.stringify({ check, ...fields }) + '\n');
 const deadline = (ms) => new Date(Date.now() + ms);
 const statusName = (code) => Object.keys(grpc.status).find((k) => grpc.status[k] === code);
-
-// google.protobuf.Value is not mapped from plain JSON by proto-loader: build it field by field.
-// The well-known types come from protobufjs' bundled definitions, whose field names are camelCase.
-function toValue(value) {
-  if (Array.isArray(value)) return { listValue: { values: value.map(toValue) } };
-  if (typeof value === 'number') return { numberValue: value };
-  if (typeof value === 'string') return { stringValue: value };
-  if (typeof value === 'boolean') return { boolValue: value };
-  if (value === null) return { nullValue: 'NULL_VALUE' };
-  return { structValue: { fields: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toValue(v)])) } };
-}
-
-function readExamples(dir) {
-  const examples = {};
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const app = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-    if (app.expert_scores) {
-      app.expert_scores = Object.fromEntries(Object.entries(app.expert_scores).map(([k, v]) => [k, toValue(v)]));
-    }
-    examples[name] = app;
-  }
-  return examples;
-}
 
 const examples = readExamples(args.examples);
 const example = (prefix) => structuredClone(Object.entries(examples).find(([name]) => name.startsWith(prefix + '-'))[1]);

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using ScoringGrid.Grpc.Tests.Infrastructure;
+using ScoringGrid.Server.Interop.Tests.Infrastructure;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server.Interop.Tests.Interop;
+
+/// <summary>
+/// A rate-limited key seen from Python grpcio and Node grpc-js: the refusal carries gRPC's server
+/// pushback, each client's own retry policy waits as long as it says, and a stream is paced instead
+/// of refused. Each peer gets a server of its own, so the key's tokens are its alone.
+/// </summary>
+public sealed partial class RateLimitPeerTests
+{
+    private const string Key = "key-two-per-second";
+
+    private static string Example => Directory.EnumerateFiles(ScoringPeers.ExamplesDirectory, "js-star-2019-*.json").Single();
+
+    [Fact]
+    public async Task PythonClient_IsToldWhenToRetry_AndItsRetryPolicyWaitsThatLong()
+    {
+        var generated = await ScoringPeers.PreparePythonAsync();
+        await using var server = await StartAsync();
+
+        var result = await PeerProcess.RunAsync(Peers.Python,
+            [ScoringPeers.PythonScript("rate_limit_client.py"), "--target", server.Target, "--key", Key, "--gen", generated, "--example", Example],
+            TimeSpan.FromMinutes(1));
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        AssertChecks(new InteropResults(result));
+    }
+
+    [Fact]
+    public async Task NodeClient_IsToldWhenToRetry_AndItsRetryPolicyWaitsThatLong()
+    {
+        var node = Peers.RequireNode();
+        await using var server = await StartAsync();
+
+        var result = await PeerProcess.RunAsync(node,
+            [ScoringPeers.NodeScript("rate_limit_client.js"), "--target", server.Target, "--key", Key, "--example", Example, "--proto", ScoringPeers.ProtoDirectory],
+            TimeSpan.FromMinutes(1));
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        AssertChecks(new InteropResults(result));
+    }
+
+    private static void AssertChecks(InteropResults checks)
+    {
+        // Refused, with the wait in the trailer and the same wait in the message.
+        Assert.Equal("RESOURCE_EXHAUSTED", checks.String("refused", "code"));
+        var pushback = int.Parse(checks.String("refused", "pushback_ms"), CultureInfo.InvariantCulture);
+        Assert.InRange(pushback, 1, 500);
+        var details = checks.String("refused", "details");
+        var match = RefusalMessage().Match(details);
+        Assert.True(match.Success, details);
+        Assert.Equal(pushback / 1000.0, double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture), 3);
+
+        // The client retried after the pushback, not after its own 1-2 ms backoff (three attempts of
+        // that would all have been refused): the call passed, and no sooner than a token could come.
+        Assert.Equal("OK", checks.String("retried", "code"));
+        Assert.Equal("6", checks.String("retried", "rule_sets"));
+        Assert.True(checks["retried"].GetProperty("elapsed_ms").GetInt32() >= 100, checks["retried"].ToString());
+
+        // Four applications at two per second with a burst of one: all answered, in order.
+        var stream = checks["paced_stream"];
+        Assert.Equal(["paced-0", "paced-1", "paced-2", "paced-3"], stream.GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.All(stream.GetProperty("outcomes").EnumerateArray(), o => Assert.Equal("result", o.GetString()));
+
+        // The tokens come 1.5 s apart; unpaced, or paced but held back, the answers arrive together.
+        var arrivals = stream.GetProperty("arrival_ms").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.True(arrivals[^1] >= 750, $"answers arrived {string.Join(", ", arrivals)} ms after the first: together, not as paced");
+    }
+
+    private static async Task<RateLimitedServer> StartAsync()
+    {
+        var port = ScoringServerFixture.FreePort();
+        var app = ScoringServer.Build([
+            "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning",
+            "--ScoringGrid:Security:ApiKeys:0:Id", Key,
+            "--ScoringGrid:Security:ApiKeys:0:Sha256", ApiKeyAuthenticator.HashKey(Key),
+            "--ScoringGrid:Security:ApiKeys:0:Tenant", "*",
+            "--ScoringGrid:Security:ApiKeys:0:Scopes:0", "score",
+            "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "2",
+            "--ScoringGrid:Security:ApiKeys:0:Burst", "1",
+        ]);
+        await app.StartAsync();
+        return new RateLimitedServer(app, $"127.0.0.1:{port}");
+    }
+
+    [GeneratedRegex(@"^API key 'key-two-per-second' is over its rate limit \(rate 2/s, burst 1\); retry after (?<seconds>\d+(\.\d{1,3})?) s$")]
+    private static partial Regex RefusalMessage();
+
+    private sealed class RateLimitedServer(WebApplication app, string target) : IAsyncDisposable
+    {
+        public string Target { get; } = target;
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

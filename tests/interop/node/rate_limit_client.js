@@ -1,0 +1,114 @@
+// Node @grpc/grpc-js client for ScoringGrid's rate-limit interop test.
+// Usage: node rate_limit_client.js --target <host:port> --key <api key> --example <application.json> [--proto <dir>]
+// The key's limit is 2 per second with a burst of 1. Prints one JSON line per check, as
+// tests/interop/python/rate_limit_client.py does; grpc-js's own retry machinery (a retry policy in the
+// service config) must honour the server's grpc-retry-pushback-ms trailer.
+'use strict';
+
+const path = require('path');
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+const { readExamples } = require('./examples');
+
+const STREAM_SIZE = 4;
+
+const args = { proto: path.resolve(__dirname, '..', '..', '..', 'proto') };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
+if (!args.target || !args.key || !args.example) {
+  throw new Error('usage: node rate_limit_client.js --target host:port --key KEY --example file.json [--proto dir]');
+}
+
+const loadOptions = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [args.proto] };
+const scoringPackage = grpc.loadPackageDefinition(protoLoader.loadSync('scoringgrid/v1/scoring.proto', loadOptions)).scoringgrid.v1;
+const example = readExamples(path.dirname(args.example))[path.basename(args.example)];
+
+// Retries a few milliseconds apart: far too soon for a token (every 500 ms), unless the client
+// waits as long as the server's pushback says.
+const retryConfig = JSON.stringify({
+  methodConfig: [{
+    name: [{ service: 'scoringgrid.v1.Scoring' }],
+    retryPolicy: {
+      maxAttempts: 3, initialBackoff: '0.001s', maxBackoff: '0.002s', backoffMultiplier: 1.0, retryableStatusCodes: ['RESOURCE_EXHAUSTED'],
+    },
+  }],
+});
+const insecure = grpc.credentials.createInsecure();
+const plain = new scoringPackage.Scoring(args.target, insecure, { 'grpc.enable_http_proxy': 0, 'grpc.enable_retries': 0 });
+const retrying = new scoringPackage.Scoring(args.target, insecure, {
+  'grpc.enable_http_proxy': 0, 'grpc.enable_retries': 1, 'grpc.service_config': retryConfig,
+});
+
+const metadata = new grpc.Metadata();
+metadata.set('authorization', `Bearer ${args.key}`);
+const deadline = (ms) => new Date(Date.now() + ms);
+const statusName = (code) => Object.keys(grpc.status).find((k) => grpc.status[k] === code);
+const emit = (check, fields) => process.stdout.write(JSON.stringify({ check, ...fields }) + '\n');
+
+function listRuleSets(client) {
+  return new Promise((resolve, reject) => {
+    client.ListRuleSets({}, metadata, { deadline: deadline(10000) }, (error, reply) => (error ? reject(error) : resolve(reply)));
+  });
+}
+
+async function run(check, action) {
+  try {
+    emit(check, await action());
+  } catch (error) {
+    if (error && typeof error.code === 'number') emit(check, { code: statusName(error.code), details: error.details });
+    else emit(check, { exception: String(error && error.stack || error) });
+  }
+}
+
+// The burst of one is spent by the first call; the second comes too soon and is told when to come back.
+async function refused() {
+  await listRuleSets(plain);
+  try {
+    await listRuleSets(plain);
+    return { code: 'OK' };
+  } catch (error) {
+    const pushback = error.metadata ? error.metadata.get('grpc-retry-pushback-ms') : [];
+    return { code: statusName(error.code), details: error.details, pushback_ms: pushback.length ? String(pushback[0]) : null };
+  }
+}
+
+async function retried() {
+  const started = Date.now();
+  const response = await listRuleSets(retrying);
+  return { code: 'OK', rule_sets: response.rule_sets.length, elapsed_ms: Date.now() - started };
+}
+
+// A stream is paced to the key's rate, not refused: every application is answered, each answer as
+// soon as its token came (arrival times relative to the first answer).
+function pacedStream() {
+  return new Promise((resolve, reject) => {
+    const ids = [];
+    const outcomes = [];
+    const arrivals = [];
+    const call = retrying.EvaluateStream(metadata, { deadline: deadline(30000) });
+    call.on('data', (response) => {
+      ids.push(response.application_id);
+      outcomes.push(response.outcome);
+      arrivals.push(Date.now());
+    });
+    call.on('error', reject);
+    call.on('end', () => resolve({ ids, outcomes, arrival_ms: arrivals.map((t) => t - arrivals[0]) }));
+    for (let i = 0; i < STREAM_SIZE; i++) {
+      call.write({ application: { ...structuredClone(example), id: `paced-${i}` }, view: 'RESULT_VIEW_SCORES' });
+    }
+    call.end();
+  });
+}
+
+async function main() {
+  await run('refused', refused);
+  await run('retried', retried);
+  await run('paced_stream', pacedStream);
+  plain.close();
+  retrying.close();
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error && error.stack || error) + '\n');
+  process.exit(1);
+});
