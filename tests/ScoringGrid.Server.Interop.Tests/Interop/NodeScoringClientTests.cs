@@ -8,13 +8,20 @@ namespace ScoringGrid.Server.Interop.Tests.Interop;
 public class NodeScoringClientTests(ScoringServerFixture server)
 {
     [Fact]
-    public async Task NodeClient_PassesEveryScoringCheck()
+    public async Task NodeClient_PassesEveryScoringCheck() => await RunAsync(server);
+
+    /// <summary>Every check through the node client; over TLS when the server serves it.</summary>
+    internal static async Task RunAsync(ScoringServerFixture server)
     {
         var node = Peers.RequireNode();
+        List<string> arguments =
+            [ScoringPeers.NodeScript("scoring_client.js"), "--target", server.Target, "--examples", ScoringPeers.ExamplesDirectory, "--proto", ScoringPeers.ProtoDirectory];
+        if (server.RootCertificatePath is { } root)
+        {
+            arguments.AddRange(["--root-cert", root]);
+        }
 
-        var result = await PeerProcess.RunAsync(node,
-            [ScoringPeers.NodeScript("scoring_client.js"), "--target", server.Target, "--examples", ScoringPeers.ExamplesDirectory, "--proto", ScoringPeers.ProtoDirectory],
-            TimeSpan.FromMinutes(2));
+        var result = await PeerProcess.RunAsync(node, [.. arguments], TimeSpan.FromMinutes(2));
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         ScoringPeerChecks.AssertEveryCheck(new InteropResults(result));

@@ -1,8 +1,9 @@
 // Node @grpc/grpc-js client for ScoringGrid's Scoring service interop tests.
-// Usage: node scoring_client.js --target <host:port> --examples <dir> [--proto <repository proto dir>]
+// Usage: node scoring_client.js --target <host:port> --examples <dir> [--proto <repository proto dir>] [--root-cert <pem>]
 // Prints one JSON line per check; the C# test (tests/ScoringGrid.Server.Interop.Tests) asserts on the lines.
 'use strict';
 
+const fs = require('fs');
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
@@ -28,11 +29,12 @@ const reflectionPackage = load('grpc/reflection/v1alpha/reflection.proto').grpc.
 const { FileDescriptorProto } = require('protobufjs/ext/descriptor');
 
 const options = { 'grpc.enable_http_proxy': 0 };
-const insecure = grpc.credentials.createInsecure();
-const scoring = new scoringPackage.Scoring(args.target, insecure, options);
-const gzipScoring = new scoringPackage.Scoring(args.target, insecure, { ...options, 'grpc.default_compression_algorithm': 2 });
-const health = new healthPackage.Health(args.target, insecure, options);
-const reflection = new reflectionPackage.ServerReflection(args.target, insecure, options);
+// --root-cert: a PEM certificate to trust, and the checks run over TLS.
+const credentials = args['root-cert'] ? grpc.credentials.createSsl(fs.readFileSync(args['root-cert'])) : grpc.credentials.createInsecure();
+const scoring = new scoringPackage.Scoring(args.target, credentials, options);
+const gzipScoring = new scoringPackage.Scoring(args.target, credentials, { ...options, 'grpc.default_compression_algorithm': 2 });
+const health = new healthPackage.Health(args.target, credentials, options);
+const reflection = new reflectionPackage.ServerReflection(args.target, credentials, options);
 
 const emit = (check, fields) => process.stdout.write(JSON.stringify({ check, ...fields }) + '\n');
 const deadline = (ms) => new Date(Date.now() + ms);

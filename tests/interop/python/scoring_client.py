@@ -22,6 +22,7 @@ def main():
     parser.add_argument("--target", required=True)
     parser.add_argument("--gen", required=True)
     parser.add_argument("--examples", required=True)
+    parser.add_argument("--root-cert", help="PEM certificate to trust: the checks then run over TLS")
     args = parser.parse_args()
     sys.path.insert(0, args.gen)
 
@@ -31,7 +32,12 @@ def main():
     import reflection_v1alpha_pb2 as reflection_pb2
     from scoringgrid.v1 import application_pb2, ruleset_pb2, scoring_pb2 as pb
 
-    channel = grpc.insecure_channel(args.target, options=[("grpc.enable_http_proxy", 0)])
+    options = [("grpc.enable_http_proxy", 0)]
+    if args.root_cert:
+        with open(args.root_cert, "rb") as f:
+            channel = grpc.secure_channel(args.target, grpc.ssl_channel_credentials(root_certificates=f.read()), options=options)
+    else:
+        channel = grpc.insecure_channel(args.target, options=options)
     grpc.channel_ready_future(channel).result(timeout=15)
     prefix = "/scoringgrid.v1.Scoring/"
     ser, de = pb.EvaluateRequest.SerializeToString, pb.EvaluateResponse.FromString
