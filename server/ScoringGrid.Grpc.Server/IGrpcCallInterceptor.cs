@@ -2,7 +2,11 @@ namespace ScoringGrid.Grpc.Server;
 
 /// <summary>
 /// A hook around every call (API keys, rate limits, metrics). Interceptors run in registration
-/// order before the handler, and in reverse order once the final status is known.
+/// order before the handler, and in reverse order once the final status is known. Each interceptor
+/// told that a call starts is told that it ended, and only those: one that counts calls in flight
+/// can pair the two. A call the transport refuses from its headers (an unsupported
+/// <c>grpc-encoding</c>, a deadline already past) starts for the interceptors too, then ends with
+/// that status instead of reaching the handler.
 /// </summary>
 public interface IGrpcCallInterceptor
 {
@@ -16,8 +20,8 @@ public interface IGrpcCallInterceptor
 
     /// <summary>
     /// Runs after the call ended with <paramref name="status"/> (also for rejected, cancelled and
-    /// deadline-exceeded calls); <paramref name="elapsed"/> is measured from the call's start.
-    /// Must not throw.
+    /// deadline-exceeded calls), if <see cref="OnCallStartingAsync"/> ran for it, even when that
+    /// rejected or threw; <paramref name="elapsed"/> is measured from the call's start. Must not throw.
     /// </summary>
     void OnCallCompleted(ServerCallContext context, Status status, TimeSpan elapsed);
 }

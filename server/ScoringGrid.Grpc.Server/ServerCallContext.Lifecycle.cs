@@ -51,6 +51,9 @@ public sealed partial class ServerCallContext
 
     internal TimeSpan Elapsed => _runtime.TimeProvider.GetElapsedTime(_startTimestamp);
 
+    /// <summary>How many interceptors (in registration order) were told the call started.</summary>
+    internal int InterceptorsStarted { get; set; }
+
     internal void StartDeadline(TimeSpan timeout)
     {
         if (timeout > MaxTimerDueTime)

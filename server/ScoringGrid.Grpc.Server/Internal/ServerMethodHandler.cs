@@ -5,7 +5,7 @@ namespace ScoringGrid.Grpc.Server.Internal;
 
 /// <summary>
 /// The lifecycle every call shares: negotiate encodings, start the deadline, run interceptors and
-/// the handler, turn the outcome into one status, report it. Shape-specific work is in
+/// the handler, turn the outcome into one status, report it to the interceptors that saw it start. Shape-specific work is in
 /// <see cref="InvokeAsync"/>.
 /// </summary>
 internal abstract class ServerMethodHandler(string path, MethodType type)
@@ -25,12 +25,12 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
         response.Headers.GrpcAcceptEncoding = runtime.Compression.AcceptEncoding;
         GrpcServerLog.CallStarting(runtime.Logger, Path);
 
-        Status status;
+        Status? refusal = null;
         string? encoding = First(requestHeaders.GrpcEncoding);
         if (!runtime.Compression.TryGet(encoding, out ICompressionProvider? decompression))
         {
             GrpcServerLog.UnsupportedEncoding(runtime.Logger, Path, encoding);
-            status = GrpcErrors.UnsupportedEncoding(encoding!);
+            refusal = GrpcErrors.UnsupportedEncoding(encoding!);
         }
         else
         {
@@ -46,16 +46,25 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
             string? timeout = First(requestHeaders.GrpcTimeout);
             if (timeout is not null && GrpcTimeout.TryParse(timeout, out TimeSpan parsed))
             {
-                call.StartDeadline(parsed);
+                if (parsed > TimeSpan.Zero)
+                {
+                    call.StartDeadline(parsed);
+                }
+                else
+                {
+                    // "0n": the client's deadline passed before the call arrived; no work is wanted.
+                    GrpcServerLog.DeadlineExceeded(runtime.Logger, Path);
+                    refusal = GrpcErrors.DeadlineExceeded();
+                }
             }
-
-            status = await RunAsync(call, runtime).ConfigureAwait(false);
         }
 
+        Status status = await RunAsync(call, runtime, refusal).ConfigureAwait(false);
         status = await call.CompleteAsync(status).ConfigureAwait(false);
         TimeSpan elapsed = call.Elapsed;
         GrpcServerLog.CallCompleted(runtime.Logger, Path, status.StatusCode, elapsed.TotalMilliseconds);
-        for (int i = runtime.Interceptors.Length - 1; i >= 0; i--)
+        // Only the interceptors that saw the call start see it end, so each can pair the two.
+        for (int i = call.InterceptorsStarted - 1; i >= 0; i--)
         {
             try
             {
@@ -70,18 +79,30 @@ internal abstract class ServerMethodHandler(string path, MethodType type)
 
     protected abstract ValueTask InvokeAsync(ServerCallContext call);
 
-    private async ValueTask<Status> RunAsync(ServerCallContext call, GrpcServerRuntime runtime)
+    /// <summary>
+    /// Runs the interceptors, then the handler unless an interceptor or the transport's own
+    /// <paramref name="refusal"/> (found in the headers) ends the call first. The interceptors run
+    /// even for a refused call, so that every call they are told of has started for them.
+    /// </summary>
+    private async ValueTask<Status> RunAsync(ServerCallContext call, GrpcServerRuntime runtime, Status? refusal)
     {
         try
         {
-            foreach (IGrpcCallInterceptor interceptor in runtime.Interceptors)
+            IGrpcCallInterceptor[] interceptors = runtime.Interceptors;
+            for (int i = 0; i < interceptors.Length; i++)
             {
-                Status? rejection = await interceptor.OnCallStartingAsync(call).ConfigureAwait(false);
+                call.InterceptorsStarted = i + 1;
+                Status? rejection = await interceptors[i].OnCallStartingAsync(call).ConfigureAwait(false);
                 if (rejection is { } rejected)
                 {
                     GrpcServerLog.CallRejected(runtime.Logger, Path, rejected.StatusCode);
                     return rejected;
                 }
+            }
+
+            if (refusal is { } refused)
+            {
+                return refused;
             }
 
             await InvokeAsync(call).ConfigureAwait(false);

@@ -105,6 +105,33 @@ public class ProtocolErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnsupportedEncoding_StartsAndEndsForTheInterceptors_LikeAnyCall()
+    {
+        // An interceptor that counts calls in flight must see the end of every call whose start it saw, and no other.
+        RawResponse response = await RawGrpc.SendAsync(_client, TestMethods.Echo.FullName, RawGrpc.Frame(new EchoRequest()),
+            headers: new Dictionary<string, string> { ["grpc-encoding"] = "snappy" });
+
+        Assert.Equal("12", response.GrpcStatus);
+        var completed = Assert.Single(_server.Parts.Interceptor.Completed, c => c.Status.StatusCode == StatusCode.Unimplemented);
+        Assert.Equal("recording", completed.Item);
+    }
+
+    [Theory]
+    [InlineData("0n")]
+    [InlineData("0S")]
+    [InlineData("99n")]
+    public async Task ATimeoutAlreadyPast_IsDeadlineExceeded_WithoutRunningTheHandler(string timeout)
+    {
+        _server.Parts.Probe.Reset();
+        RawResponse response = await RawGrpc.SendAsync(_client, TestMethods.WaitForCancellation.FullName, RawGrpc.Frame(new EchoRequest()),
+            headers: new Dictionary<string, string> { ["grpc-timeout"] = timeout });
+
+        Assert.Equal("4", response.GrpcStatus);
+        Assert.False(_server.Parts.Probe.Started.IsCompleted, "the handler ran for a call whose deadline had passed");
+        Assert.Contains(_server.Parts.Interceptor.Completed, c => c.Status.StatusCode == StatusCode.DeadlineExceeded && (string?)c.Item == "recording");
+    }
+
+    [Fact]
     public async Task CompressedFlag_WithoutEncoding_IsInternal()
     {
         RawResponse response = await RawGrpc.SendAsync(_client, TestMethods.Echo.FullName, RawGrpc.Frame(new EchoRequest(), compressedFlag: true));

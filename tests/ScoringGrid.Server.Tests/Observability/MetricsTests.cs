@@ -45,6 +45,37 @@ public sealed class MetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallsRefusedFromTheirHeaders_AreCounted_AndLeaveNoCallInFlight()
+    {
+        using var grpc = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        var refusals = new[] { ("grpc-encoding", "snappy"), ("grpc-encoding", "br"), ("grpc-timeout", "0n") };
+        foreach (var (header, value) in refusals)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _server.GrpcAddress + "/scoringgrid.v1.Scoring/ListRuleSets")
+            {
+                Content = new ByteArrayContent(new byte[5]),
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+            request.Headers.TryAddWithoutValidation("te", "trailers");
+            request.Headers.TryAddWithoutValidation(header, value);
+            using var response = await grpc.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            // Trailers-only: the status comes in the headers.
+            Assert.True(response.Headers.TryGetValues("grpc-status", out var status), $"{response.StatusCode} {response.Headers} {response.TrailingHeaders}");
+            Assert.Equal(header == "grpc-timeout" ? "4" : "12", status.Single());
+        }
+
+        using var http = _server.Http();
+        var text = await http.GetStringAsync("/metrics");
+        Assert.Contains("scoringgrid_requests_total{method=\"/scoringgrid.v1.Scoring/ListRuleSets\",code=\"UNIMPLEMENTED\"} 2\n", text);
+        Assert.Contains("scoringgrid_requests_total{method=\"/scoringgrid.v1.Scoring/ListRuleSets\",code=\"DEADLINE_EXCEEDED\"} 1\n", text);
+        // It went to -2 when the transport refused an encoding without telling the interceptors the call had started.
+        Assert.Contains("\nscoringgrid_in_flight_calls 0\n", text);
+    }
+
+    [Fact]
     public async Task RealPrometheus_ScrapesTheServer_AndItsApiShowsTheSeries()
     {
         var prometheus = LocatePrometheus();
