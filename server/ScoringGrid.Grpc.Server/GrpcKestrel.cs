@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace ScoringGrid.Grpc.Server;
 
@@ -31,7 +32,15 @@ public static class GrpcKestrel
     /// HTTP/1.1+HTTP/2 over TLS with <paramref name="certificate"/>. Host <c>localhost</c> binds
     /// loopback, <c>*</c>/<c>+</c>/<c>0.0.0.0</c> or a name binds every address; port 0 picks a free one.
     /// </summary>
-    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, IEnumerable<string> urls, X509Certificate2? certificate = null)
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, IEnumerable<string> urls, X509Certificate2? certificate = null) =>
+        options.ListenGrpc(urls, certificate is null ? null : () => certificate);
+
+    /// <summary>
+    /// Listens on each URL as <see cref="ListenGrpc(KestrelServerOptions, IEnumerable{string}, X509Certificate2?)"/>
+    /// does, asking <paramref name="certificate"/> for the certificate at each TLS handshake, so a
+    /// renewed certificate serves new connections without a restart.
+    /// </summary>
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, IEnumerable<string> urls, Func<X509Certificate2>? certificate)
     {
         ArgumentNullException.ThrowIfNull(urls);
         options.ApplyGrpcLimits();
@@ -44,7 +53,11 @@ public static class GrpcKestrel
     }
 
     /// <summary>Listens on one URL; see <see cref="ListenGrpc(KestrelServerOptions, IEnumerable{string}, X509Certificate2?)"/>.</summary>
-    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, X509Certificate2? certificate = null)
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, X509Certificate2? certificate = null) =>
+        options.ListenGrpc(url, certificate is null ? null : () => certificate);
+
+    /// <summary>Listens on one URL; see <see cref="ListenGrpc(KestrelServerOptions, IEnumerable{string}, Func{X509Certificate2}?)"/>.</summary>
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, Func<X509Certificate2>? certificate)
     {
         ArgumentNullException.ThrowIfNull(options);
         GrpcListenAddress address = GrpcListenAddress.Parse(url);
@@ -58,7 +71,7 @@ public static class GrpcKestrel
             if (address.UseTls)
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificate!);
+                listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificateSelector = (_, _) => certificate!() });
             }
             else
             {

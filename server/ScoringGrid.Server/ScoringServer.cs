@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf.Reflection;
 using ScoringGrid.Common;
 using ScoringGrid.Grpc.Server;
@@ -49,7 +48,7 @@ public static class ScoringServer
         var urlsSetting = urlsArgument is null ? "urls" : "--urls";
         var urls = SettingReader.Urls(urlsArgument ?? builder.Configuration["urls"] ?? DefaultUrl);
         var httpUrls = SettingReader.Urls(settings.HttpUrls);
-        var certificate = SettingReader.Certificate(settings);
+        var certificate = SettingReader.Certificate(settings, TimeProvider.System);
         if (certificate is null && urls.Find(static url => url.StartsWith("https:", StringComparison.OrdinalIgnoreCase)) is { } https)
         {
             throw new ServerConfigurationException($"{urlsSetting}: '{https}' needs a certificate; set ScoringGrid:CertificatePath to a PFX file.");
@@ -58,7 +57,7 @@ public static class ScoringServer
         // Kestrel applies these when the application is built, naming a bad URL's setting from here.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate));
+            SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate is null ? null : () => certificate.Current));
             SettingReader.Read("ScoringGrid:HttpUrls", () => httpUrls.ForEach(url => kestrel.ListenHttp1(url)));
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout);
@@ -92,6 +91,12 @@ public static class ScoringServer
             o.MaxSendMessageSize = settings.MaxMessageBytes;
             o.ResponseCompression = settings.ResponseCompression.Length > 0 ? settings.ResponseCompression : null;
         });
+        if (certificate is not null)
+        {
+            builder.Services.AddSingleton(certificate);
+            builder.Services.AddHostedService(sp => certificate.LoggingTo(sp.GetRequiredService<ILogger<ServerCertificate>>()));
+        }
+
         if (settings.RuleSets.Length > 0)
         {
             builder.Services.AddHostedService(sp => new RuleSetDirectoryWatcher(

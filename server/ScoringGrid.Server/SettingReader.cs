@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using ScoringGrid.Scoring;
+using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Server;
 
@@ -39,8 +39,8 @@ internal static class SettingReader
         return 0;
     });
 
-    /// <summary>The PFX certificate for https URLs, or null when none is configured.</summary>
-    public static X509Certificate2? Certificate(ServerSettings settings)
+    /// <summary>The PFX certificate for https URLs, reloaded when its file changes; null when none is configured.</summary>
+    public static ServerCertificate? Certificate(ServerSettings settings, TimeProvider time)
     {
         const string Setting = "ScoringGrid:CertificatePath";
         var path = settings.CertificatePath;
@@ -51,7 +51,7 @@ internal static class SettingReader
 
         // The loader reports a missing file only as "Error occurred during a cryptographic operation".
         return File.Exists(path)
-            ? Read(Setting, () => X509CertificateLoader.LoadPkcs12FromFile(path, settings.CertificatePassword))
+            ? Read(Setting, () => ServerCertificate.Load(path, settings.CertificatePassword, time))
             : throw new ServerConfigurationException($"{Setting}: no file '{path}'.");
     }
 

@@ -3,6 +3,7 @@ using ScoringGrid.Grpc;
 using ScoringGrid.Prometheus;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.RuleSets;
+using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Server.Observability;
 
@@ -27,7 +28,7 @@ internal sealed class ServerMetrics
     private readonly ConcurrentDictionary<(CompiledRuleSet RuleSet, int Level), CounterChild> _evaluationChildren = new();
     private readonly ConcurrentDictionary<string, MethodSeries> _methods = new(StringComparer.Ordinal);
 
-    public ServerMetrics(MetricRegistry registry, RuleSetProvider ruleSets)
+    public ServerMetrics(MetricRegistry registry, RuleSetProvider ruleSets, ServerCertificate? certificate = null)
     {
         Registry = registry;
         _requests = registry.CreateCounter("scoringgrid_requests_total", "Calls handled, by method and final status.", "method", "code");
@@ -47,6 +48,19 @@ internal sealed class ServerMetrics
             loaded.Set(ruleSets.Current.RuleSets.Count);
         });
         ruleSets.Reloaded += (_, error) => reloads.WithLabels(error is null ? "success" : "failure").Inc();
+        if (certificate is not null)
+        {
+            // The series an alert on expiry needs; it moves when a renewed certificate is picked up.
+            var expiry = registry.CreateGauge("scoringgrid_tls_certificate_expiry_timestamp_seconds", "When the TLS certificate new connections get expires (Unix time).");
+            var certificateReloads = registry.CreateCounter("scoringgrid_tls_certificate_reloads_total", "TLS certificate reloads after its file changed, by result.", "result");
+            registry.AddCollectCallback(() =>
+            {
+                expiry.Set(new DateTimeOffset(certificate.Current.NotAfter.ToUniversalTime()).ToUnixTimeSeconds());
+                certificateReloads.WithLabels("success").Inc(0);
+                certificateReloads.WithLabels("failure").Inc(0);
+            });
+            certificate.Reloaded += error => certificateReloads.WithLabels(error is null ? "success" : "failure").Inc();
+        }
     }
 
     public MetricRegistry Registry { get; }
