@@ -86,6 +86,25 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void ACertificateWithoutItsPrivateKey_IsRefused_NamingThePath()
+    {
+        // It would load, and then fail every TLS handshake.
+        var pfx = Path.Combine(_directory, "public-only.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+            using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
+            File.WriteAllBytes(pfx, publicOnly.Export(X509ContentType.Pfx, "right"));
+        }
+
+        var error = Assert.Throws<ServerConfigurationException>(() => ScoringServer.Build(WithFreeUrl(
+            ["--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", "right"])));
+
+        Assert.Equal("ScoringGrid:CertificatePath: The file holds no private key for its certificate.", error.Message);
+    }
+
+    [Fact]
     public async Task TheProcess_WithABadSetting_PrintsOneLineAndExitsWith2()
     {
         using var server = DotnetProcess.Start("ScoringGrid.Server.dll", ["--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", "--ScoringGrid:RuleSets", "/no/such/rules"]);
