@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,8 +24,7 @@ internal static class RestEndpoints
     private const string EvaluateBatchPath = "/v1/evaluate:batch";
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
-    private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
 
     public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints)
@@ -206,7 +206,7 @@ internal static class RestEndpoints
             return null;
         }
 
-        return new RestRequest(decision.Caller, body, System.Text.Encoding.UTF8.GetString(body));
+        return new RestRequest(decision.Caller, body, Encoding.UTF8.GetString(body));
     }
 
     /// <summary>

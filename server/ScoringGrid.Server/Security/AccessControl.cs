@@ -15,7 +15,7 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator, ServerMet
     /// <summary>
     /// The caller when it holds any one of <paramref name="required"/> (usually a single scope) and
     /// its rate limit has <paramref name="cost"/> tokens left; a cost of 0 leaves the charging to
-    /// the handler (<see cref="Charge"/>, or <see cref="TokenBucket.Take"/> for a paced stream).
+    /// the handler (<see cref="Charge"/>, or <see cref="Pace"/> for a paced stream).
     /// </summary>
     public AccessDecision Check(string? authorization, ApiScope required, int cost = 1)
     {
