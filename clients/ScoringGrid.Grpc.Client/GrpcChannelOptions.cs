@@ -26,6 +26,9 @@ public sealed class GrpcChannelOptions
     /// <summary>Encodings usable for requests and accepted for responses. Default: gzip.</summary>
     public IList<ICompressionProvider> CompressionProviders { get; } = [GzipCompressionProvider.Default];
 
-    /// <summary>The clock for deadlines; tests may substitute a fake one.</summary>
+    /// <summary>When <see cref="GrpcChannel.UnaryAsync"/> tries a failed call again; null (default) never does.</summary>
+    public RetryPolicy? RetryPolicy { get; set; }
+
+    /// <summary>The clock for deadlines and retry waits; tests may substitute a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -17,9 +17,10 @@ public sealed class TestServiceImpl(CallProbe probe)
             .AddUnary(TestMethods.IgnoreCancellation, IgnoreCancellationAsync)
             .Build();
 
-    private static async ValueTask<EchoReply> EchoAsync(EchoRequest request, ServerCallContext context)
+    private async ValueTask<EchoReply> EchoAsync(EchoRequest request, ServerCallContext context)
     {
         await ApplyAsync(request, context);
+        FailFirstAttemptsIfAsked(request, context);
         foreach (MetadataEntry entry in context.RequestHeaders)
         {
             if (entry.Key.StartsWith("x-echo", StringComparison.Ordinal))
@@ -119,6 +120,28 @@ public sealed class TestServiceImpl(CallProbe probe)
         }
 
         ThrowIfAsked(request);
+    }
+
+    // x-fail-times: N fails the first N calls with this message as RESOURCE_EXHAUSTED, sending
+    // x-pushback (if any) as the retry pushback; the probe counts the attempts.
+    private void FailFirstAttemptsIfAsked(EchoRequest request, ServerCallContext context)
+    {
+        if (context.RequestHeaders.GetValue("x-fail-times") is not { } times)
+        {
+            return;
+        }
+
+        int attempt = probe.CountAttempt(request.Message);
+        if (attempt <= int.Parse(times, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var trailers = new Metadata();
+            if (context.RequestHeaders.GetValue("x-pushback") is { } pushback)
+            {
+                trailers.Add("grpc-retry-pushback-ms", pushback);
+            }
+
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"attempt {attempt} refused"), trailers);
+        }
     }
 
     private static void ThrowIfAsked(EchoRequest request)

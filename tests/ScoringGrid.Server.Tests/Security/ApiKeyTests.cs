@@ -153,6 +153,22 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.True(waited > 0, metrics);
     }
 
+    [Fact]
+    public async Task OurClient_WithARetryPolicy_WaitsOutTheRateLimitAsTheServerSays()
+    {
+        // key-paced: 20 a second, a burst of 2. Ten calls at once would mostly be refused; with
+        // pushback honoured each refused call comes back when its token is there, and all pass.
+        var options = new ScoringGrid.Grpc.Client.GrpcChannelOptions { RetryPolicy = new RetryPolicy { MaxAttempts = 20, InitialBackoff = TimeSpan.FromHours(1) } };
+        using var client = ScoringGrid.Client.ScoringClient.Create(_server.GrpcAddress, "key-paced", options);
+
+        var lists = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.ListRuleSetsAsync()));
+
+        Assert.All(lists, list => Assert.Equal(6, list.RuleSets.Count));
+        using var http = _server.Http();
+        var refused = Regex.Match(await http.GetStringAsync("/metrics"), "scoringgrid_rate_limited_total\\{key=\"key-paced\",action=\"refused\"\\} (\\S+)");
+        Assert.True(refused.Success && double.Parse(refused.Groups[1].Value, CultureInfo.InvariantCulture) >= 1, "no call was refused, so nothing was retried");
+    }
+
     [Theory]
     [InlineData(null, "Bearer")]
     [InlineData("not-a-configured-key", "Bearer error=\"invalid_token\"")]
