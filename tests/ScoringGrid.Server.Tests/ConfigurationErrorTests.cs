@@ -65,10 +65,8 @@ public sealed class ConfigurationErrorTests : IDisposable
     public void ACertificateWithTheWrongPassword_OrNoCertificateAtAll_IsRefused_NamingThePath()
     {
         var pfx = Path.Combine(_directory, "server.pfx");
-        using (var rsa = RSA.Create(2048))
+        using (var certificate = SelfSigned())
         {
-            var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
             File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "right"));
         }
 
@@ -90,11 +88,9 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         // It would load, and then fail every TLS handshake.
         var pfx = Path.Combine(_directory, "public-only.pfx");
-        using (var rsa = RSA.Create(2048))
+        using (var certificate = SelfSigned())
+        using (var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData))
         {
-            var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
-            using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
             File.WriteAllBytes(pfx, publicOnly.Export(X509ContentType.Pfx, "right"));
         }
 
@@ -134,4 +130,11 @@ public sealed class ConfigurationErrorTests : IDisposable
 
     private static string[] WithFreeUrl(string[] setting) =>
         setting.Contains("--urls") ? setting : ["--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", .. setting];
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+    }
 }

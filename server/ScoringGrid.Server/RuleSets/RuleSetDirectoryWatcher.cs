@@ -3,20 +3,17 @@ using ScoringGrid.Scoring;
 namespace ScoringGrid.Server.RuleSets;
 
 /// <summary>
-/// Reloads the rule-set directory when a file in it changes. Editors write files in several
-/// steps (truncate, write, rename), so changes are debounced and the whole directory is
-/// loaded again; a broken file leaves the previous catalog serving.
+/// Reloads the rule-set directory when a file in it changes, once the directory has settled
+/// (<see cref="SettledDirectoryWatcher"/>): the whole directory is loaded again, and a broken file
+/// leaves the previous catalog serving.
 /// </summary>
 internal sealed partial class RuleSetDirectoryWatcher : IHostedService, IDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private readonly string _directory;
     private readonly RuleSetProvider _provider;
     private readonly TimeProvider _time;
     private readonly ILogger<RuleSetDirectoryWatcher> _log;
-    private readonly Lock _gate = new();
-    private FileSystemWatcher? _watcher;
-    private ITimer? _pending;
+    private SettledDirectoryWatcher? _watcher;
 
     public RuleSetDirectoryWatcher(string directory, RuleSetProvider provider, TimeProvider time, ILogger<RuleSetDirectoryWatcher> log)
     {
@@ -28,16 +25,7 @@ internal sealed partial class RuleSetDirectoryWatcher : IHostedService, IDisposa
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _watcher = new FileSystemWatcher(_directory)
-        {
-            IncludeSubdirectories = false,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += OnChanged;
-        _watcher.Created += OnChanged;
-        _watcher.Deleted += OnChanged;
-        _watcher.Renamed += OnChanged;
-        _watcher.EnableRaisingEvents = true;
+        _watcher = new SettledDirectoryWatcher(_directory, _time, ReloadNow);
         LogWatching(_log, _directory);
         return Task.CompletedTask;
     }
@@ -48,15 +36,7 @@ internal sealed partial class RuleSetDirectoryWatcher : IHostedService, IDisposa
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        _watcher?.Dispose();
-        lock (_gate)
-        {
-            _pending?.Dispose();
-            _pending = null;
-        }
-    }
+    public void Dispose() => _watcher?.Dispose();
 
     /// <summary>Loads the directory now and swaps it in, or keeps the old catalog and logs why.</summary>
     public void ReloadNow()
@@ -73,18 +53,6 @@ internal sealed partial class RuleSetDirectoryWatcher : IHostedService, IDisposa
             LogReloadFailed(_log, error.Message);
         }
     }
-
-    private void OnChanged(object sender, FileSystemEventArgs e)
-    {
-        lock (_gate)
-        {
-            // Restart the quiet period on every event; reload once the directory settles.
-            _pending ??= _time.CreateTimer(static state => ((RuleSetDirectoryWatcher)state!).OnQuiet(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _pending.Change(Debounce, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private void OnQuiet() => ReloadNow();
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Watching {Directory} for rule-set changes")]
     private static partial void LogWatching(ILogger logger, string directory);

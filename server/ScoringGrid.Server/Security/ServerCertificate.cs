@@ -13,18 +13,15 @@ namespace ScoringGrid.Server.Security;
 /// </summary>
 internal sealed partial class ServerCertificate : IHostedService, IDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private readonly string _path;
     private readonly string _password;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
     private readonly Lock _reloading = new();
     private X509Certificate2 _current;
     private byte[] _loadedHash;
     private byte[]? _failedHash;
     private ILogger? _log;
-    private FileSystemWatcher? _watcher;
-    private ITimer? _pending;
+    private SettledDirectoryWatcher? _watcher;
 
     private ServerCertificate(string path, string password, TimeProvider time, X509Certificate2 certificate, byte[] hash)
     {
@@ -57,15 +54,7 @@ internal sealed partial class ServerCertificate : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!)
-        {
-            IncludeSubdirectories = false,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += OnChanged;
-        _watcher.Created += OnChanged;
-        _watcher.Renamed += OnChanged;
-        _watcher.EnableRaisingEvents = true;
+        _watcher = new SettledDirectoryWatcher(Path.GetDirectoryName(_path)!, _time, ReloadNow);
         if (_log is not null)
         {
             LogServing(_log, Current.Subject, Current.Thumbprint, Current.NotAfter.ToUniversalTime(), _path);
@@ -80,15 +69,7 @@ internal sealed partial class ServerCertificate : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        _watcher?.Dispose();
-        lock (_gate)
-        {
-            _pending?.Dispose();
-            _pending = null;
-        }
-    }
+    public void Dispose() => _watcher?.Dispose();
 
     /// <summary>Loads the file now if its bytes changed, and swaps it in; or keeps the current certificate and logs why.</summary>
     public void ReloadNow()
@@ -147,16 +128,6 @@ internal sealed partial class ServerCertificate : IHostedService, IDisposable
         }
 
         return certificate;
-    }
-
-    private void OnChanged(object sender, FileSystemEventArgs e)
-    {
-        lock (_gate)
-        {
-            // A renewal writes in steps (or swaps several links): load once the directory is quiet.
-            _pending ??= _time.CreateTimer(static state => ((ServerCertificate)state!).ReloadNow(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _pending.Change(Debounce, Timeout.InfiniteTimeSpan);
-        }
     }
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "TLS certificate {Subject} ({Thumbprint}, valid until {NotAfter:u}) from {Path}; watching it for renewal")]

@@ -4,6 +4,7 @@
 'use strict';
 
 const grpc = require('@grpc/grpc-js');
+const { run } = require('./check_lines');
 const protoLoader = require('@grpc/proto-loader');
 
 const [target, testProto, healthProto] = process.argv.slice(2);
@@ -16,9 +17,7 @@ const gzipClient = new testPackage.scoringgrid.test.v1.TestService(target, grpc.
   { ...options, 'grpc.default_compression_algorithm': 2 });
 const health = new healthPackage.grpc.health.v1.Health(target, grpc.credentials.createInsecure(), options);
 
-const emit = (check, fields) => process.stdout.write(JSON.stringify({ check, ...fields }) + '\n');
 const deadline = (ms) => new Date(Date.now() + ms);
-const statusName = (code) => Object.keys(grpc.status).find((k) => grpc.status[k] === code);
 
 function unary(target, method, request, callOptions = {}, metadata = new grpc.Metadata()) {
   return new Promise((resolve, reject) => {
@@ -36,15 +35,6 @@ function collect(stream) {
     stream.on('error', reject);
     stream.on('end', () => resolve(items));
   });
-}
-
-async function run(check, action) {
-  try {
-    emit(check, await action());
-  } catch (error) {
-    if (error && typeof error.code === 'number') emit(check, { code: statusName(error.code), details: error.details });
-    else emit(check, { exception: String(error) });
-  }
 }
 
 async function main() {

@@ -7,6 +7,7 @@
 
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
+const { run, statusName } = require('./check_lines');
 const protoLoader = require('@grpc/proto-loader');
 const { readExamples } = require('./examples');
 
@@ -42,22 +43,11 @@ const retrying = new scoringPackage.Scoring(args.target, insecure, {
 const metadata = new grpc.Metadata();
 metadata.set('authorization', `Bearer ${args.key}`);
 const deadline = (ms) => new Date(Date.now() + ms);
-const statusName = (code) => Object.keys(grpc.status).find((k) => grpc.status[k] === code);
-const emit = (check, fields) => process.stdout.write(JSON.stringify({ check, ...fields }) + '\n');
 
 function listRuleSets(client) {
   return new Promise((resolve, reject) => {
     client.ListRuleSets({}, metadata, { deadline: deadline(10000) }, (error, reply) => (error ? reject(error) : resolve(reply)));
   });
-}
-
-async function run(check, action) {
-  try {
-    emit(check, await action());
-  } catch (error) {
-    if (error && typeof error.code === 'number') emit(check, { code: statusName(error.code), details: error.details });
-    else emit(check, { exception: String(error && error.stack || error) });
-  }
 }
 
 // The burst of one is spent by the first call; the second comes too soon and is told when to come back.

@@ -6,6 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
+const { run, statusName } = require('./check_lines');
 const protoLoader = require('@grpc/proto-loader');
 const { readExamples } = require('./examples');
 
@@ -36,9 +37,7 @@ const gzipScoring = new scoringPackage.Scoring(args.target, credentials, { ...op
 const health = new healthPackage.Health(args.target, credentials, options);
 const reflection = new reflectionPackage.ServerReflection(args.target, credentials, options);
 
-const emit = (check, fields) => process.stdout.write(JSON.stringify({ check, ...fields }) + '\n');
 const deadline = (ms) => new Date(Date.now() + ms);
-const statusName = (code) => Object.keys(grpc.status).find((k) => grpc.status[k] === code);
 
 const examples = readExamples(args.examples);
 const example = (prefix) => structuredClone(Object.entries(examples).find(([name]) => name.startsWith(prefix + '-'))[1]);
@@ -56,15 +55,6 @@ function collect(stream) {
     stream.on('error', reject);
     stream.on('end', () => resolve(items));
   });
-}
-
-async function run(check, action) {
-  try {
-    emit(check, await action());
-  } catch (error) {
-    if (error && typeof error.code === 'number') emit(check, { code: statusName(error.code), details: error.details });
-    else emit(check, { exception: String(error && error.stack || error) });
-  }
 }
 
 function summary(response) {

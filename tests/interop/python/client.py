@@ -6,7 +6,6 @@ asserts on the lines. Message modules come from protoc --python_out in --gen.
 Run with Debian's /usr/bin/python3 (apt python3-grpcio), not a pyenv python.
 """
 import argparse
-import json
 import sys
 
 
@@ -18,6 +17,7 @@ def main():
     sys.path.insert(0, args.gen)
 
     import grpc
+    from check_lines import emit, run
     import health_pb2
     import test_service_pb2 as pb
 
@@ -34,17 +34,6 @@ def main():
     health = channel.unary_unary("/grpc.health.v1.Health/Check",
                                  request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
                                  response_deserializer=health_pb2.HealthCheckResponse.FromString)
-
-    def emit(check, **fields):
-        print(json.dumps(dict(check=check, **fields), ensure_ascii=True), flush=True)
-
-    def run(check, action):
-        try:
-            emit(check, **action())
-        except grpc.RpcError as error:
-            emit(check, code=error.code().name, details=error.details())
-        except Exception as error:  # noqa: BLE001 - report, let the C# side fail the check
-            emit(check, exception=repr(error))
 
     run("unary", lambda: {"message": echo(pb.EchoRequest(message="hello 云"), timeout=10).message})
     run("server_stream", lambda: {"indexes": [r.index for r in server_stream(pb.EchoRequest(message="s", count=5), timeout=10)]})

@@ -25,6 +25,7 @@ def main():
     sys.path.insert(0, args.gen)
 
     import grpc
+    from check_lines import emit, run
     from google.protobuf import json_format
     from scoringgrid.v1 import application_pb2, scoring_pb2 as pb
 
@@ -47,17 +48,6 @@ def main():
         return channel.unary_unary("/scoringgrid.v1.Scoring/ListRuleSets",
                                    request_serializer=pb.ListRuleSetsRequest.SerializeToString,
                                    response_deserializer=pb.ListRuleSetsResponse.FromString)
-
-    def emit(check, **fields):
-        print(json.dumps(dict(check=check, **fields), ensure_ascii=True), flush=True)
-
-    def run(check, action):
-        try:
-            emit(check, **action())
-        except grpc.RpcError as error:
-            emit(check, code=error.code().name, details=error.details())
-        except Exception as error:  # noqa: BLE001 - report, let the C# side fail the check
-            emit(check, exception=repr(error))
 
     def refused():
         # The burst of one is spent by the first call; the second comes too soon and is told when to come back.

@@ -8,7 +8,6 @@ reflection_v1alpha_pb2.py (a generated "grpc/" package would shadow the grpc lib
 Run with Debian's /usr/bin/python3 (apt python3-grpcio), not a pyenv python.
 """
 import argparse
-import json
 import os
 import sys
 import threading
@@ -27,6 +26,7 @@ def main():
     sys.path.insert(0, args.gen)
 
     import grpc
+    from check_lines import emit, run
     from google.protobuf import descriptor_pb2, json_format
     import health_pb2
     import reflection_v1alpha_pb2 as reflection_pb2
@@ -65,17 +65,6 @@ def main():
         app = application_pb2.Application()
         app.CopyFrom(next(a for n, a in examples.items() if n.startswith(prefix + "-")))
         return app
-
-    def emit(check, **fields):
-        print(json.dumps(dict(check=check, **fields), ensure_ascii=True), flush=True)
-
-    def run(check, action):
-        try:
-            emit(check, **action())
-        except grpc.RpcError as error:
-            emit(check, code=error.code().name, details=error.details())
-        except Exception as error:  # noqa: BLE001 - report, let the C# side fail the check
-            emit(check, exception=repr(error))
 
     def summary(response):
         result = response.result
