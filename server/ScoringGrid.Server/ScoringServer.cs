@@ -57,6 +57,8 @@ public static class ScoringServer
         // Kestrel applies these when the application is built, naming a bad URL's setting from here.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Naming the server software only helps someone looking for a known flaw in it.
+            kestrel.AddServerHeader = false;
             SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate is null ? null : () => certificate.Current));
             SettingReader.Read("ScoringGrid:HttpUrls", () => httpUrls.ForEach(url => kestrel.ListenHttp1(url)));
         });

@@ -28,6 +28,28 @@ public sealed class RestEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoResponse_NamesTheServerSoftware()
+    {
+        using var http = _server.Http();
+        using var rest = await http.PostAsync("/v1/evaluate", new StringContent(Examples.Text("js-star-2019"), Encoding.UTF8, "application/json"));
+        using var metrics = await http.GetAsync("/metrics");
+        using var grpc = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var request = new HttpRequestMessage(HttpMethod.Post, _server.GrpcAddress + "/scoringgrid.v1.Scoring/ListRuleSets")
+        {
+            Content = new ByteArrayContent(new byte[5]),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+        using var call = await grpc.SendAsync(request);
+        await call.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
+        Assert.Equal("0", Assert.Single(call.TrailingHeaders.GetValues("grpc-status")));
+        Assert.All(new[] { rest, metrics, call }, response => Assert.Empty(response.Headers.Server));
+    }
+
+    [Fact]
     public async Task Evaluate_BareApplicationDocument_Scores()
     {
         var (status, body) = await PostAsync("/v1/evaluate", Examples.Text("js-star-2018"));
