@@ -35,13 +35,15 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
         var decision = access.Check(authorization, policy.Scope, policy.Cost);
         if (decision.Caller is null)
         {
+            var refusal = new Status(ScoringGrpcService.StatusCodes(decision.Code), decision.Message);
             if (decision.RetryAfter is { } wait)
             {
                 // gRPC's server pushback (retry design A6): a client with a retry policy waits this long.
                 context.ResponseTrailers.Add(RetryPushbackTrailer, ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+                ErrorDetails.AddRetryInfo(context.ResponseTrailers, refusal, wait);
             }
 
-            return ValueTask.FromResult<Status?>(new Status(ScoringGrpcService.StatusCodes(decision.Code), decision.Message));
+            return ValueTask.FromResult<Status?>(refusal);
         }
 
         context.Caller = decision.Caller;

@@ -106,8 +106,11 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
     private ValueTask<V1.RuleSet> GetRuleSetAsync(V1.GetRuleSetRequest request, ServerCallContext context) =>
         scoring.GetRuleSet(request.RuleSet, ApiKeyInterceptor.CallerOf(context), out var error) is { } rs ? ValueTask.FromResult(rs) : throw Fault(error!);
 
-    internal static RpcException Fault(ScoringError error) =>
-        new(new Status(StatusCodes(error.Code), error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message));
+    internal static RpcException Fault(ScoringError error)
+    {
+        var status = new Status(StatusCodes(error.Code), error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message);
+        return new RpcException(status, ErrorDetails.ForField(status, error.Field));
+    }
 
     internal static StatusCode StatusCodes(string name) => name switch
     {

@@ -22,7 +22,10 @@ internal static class ScoringPeers
 
     public static string NodeScript(string name) => Path.Combine(Peers.InteropDirectory, "node", name);
 
-    /// <summary>The directory holding <c>scoringgrid/v1/*_pb2.py</c>, <c>health_pb2.py</c> and <c>reflection_v1alpha_pb2.py</c>.</summary>
+    /// <summary>
+    /// The directory holding <c>scoringgrid/v1/*_pb2.py</c>, <c>health_pb2.py</c>, <c>reflection_v1alpha_pb2.py</c>,
+    /// <c>rpc_status_pb2.py</c> and <c>rpc_error_details_pb2.py</c>.
+    /// </summary>
     public static Task<string> PreparePythonAsync() => Generated.Value;
 
     private static async Task<string> GeneratePythonAsync()
@@ -46,10 +49,14 @@ internal static class ScoringPeers
         await ProtocAsync(protoc, [$"-I{ProtoDirectory}", $"-I{WellKnownProtoDirectory()}", $"--python_out={output}",
             .. Directory.EnumerateFiles(Path.Combine(ProtoDirectory, "scoringgrid", "v1"), "*.proto").Order(StringComparer.Ordinal)]);
 
-        // Health and reflection compile from flat copies: a generated "grpc/" package would shadow the grpc library.
+        // Health, reflection and the rich error model compile from flat copies: a generated "grpc/" package
+        // would shadow the grpc library, and a generated "google/" one the protobuf library.
         File.Copy(Path.Combine(ProtoDirectory, "grpc", "health", "v1", "health.proto"), Path.Combine(flat, "health.proto"));
         File.Copy(Path.Combine(ProtoDirectory, "grpc", "reflection", "v1alpha", "reflection.proto"), Path.Combine(flat, "reflection_v1alpha.proto"));
-        await ProtocAsync(protoc, [$"-I{flat}", $"--python_out={output}", "health.proto", "reflection_v1alpha.proto"]);
+        File.Copy(Path.Combine(ProtoDirectory, "google", "rpc", "status.proto"), Path.Combine(flat, "rpc_status.proto"));
+        File.Copy(Path.Combine(ProtoDirectory, "google", "rpc", "error_details.proto"), Path.Combine(flat, "rpc_error_details.proto"));
+        await ProtocAsync(protoc, [$"-I{flat}", $"-I{WellKnownProtoDirectory()}", $"--python_out={output}",
+            "health.proto", "reflection_v1alpha.proto", "rpc_status.proto", "rpc_error_details.proto"]);
         return output;
     }
 

@@ -31,6 +31,10 @@ internal static class ScoringPeerChecks
         var details = results.String("unknown_item", "details");
         Assert.StartsWith("items[11]: ", details, StringComparison.Ordinal);
         Assert.Contains("app.does_not_exist", details, StringComparison.Ordinal);
+        // The same error in the rich error model (grpc-status-details-bin), the field as a BadRequest violation.
+        Assert.Equal("3", results.String("unknown_item", "status_code"));
+        Assert.Equal(details, results.String("unknown_item", "status_message"));
+        Assert.Equal(["items[11]"], Strings(results["unknown_item"].GetProperty("fields")));
 
         Assert.Equal("NOT_FOUND", results.String("unknown_rule_set", "code"));
         Assert.Contains("no-such-programme", results.String("unknown_rule_set", "details"), StringComparison.Ordinal);

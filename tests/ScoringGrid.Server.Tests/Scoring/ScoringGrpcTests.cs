@@ -76,6 +76,27 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains($"items[{app.Items.Count - 1}]", error.Status.Detail);
         Assert.Contains("app.does_not_exist", error.Status.Detail);
+
+        // The rich error model: the same status, and the field as a google.rpc.BadRequest a portal can map to its form.
+        var details = Google.Rpc.Status.Parser.ParseFrom(error.Trailers.GetValueBytes("grpc-status-details-bin"));
+        Assert.Equal((int)StatusCode.InvalidArgument, details.Code);
+        Assert.Equal(error.Status.Detail, details.Message);
+        var violation = Assert.Single(Assert.Single(details.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations);
+        Assert.Equal($"items[{app.Items.Count - 1}]", violation.Field);
+        Assert.Equal(error.Status.Detail, violation.Description);
+    }
+
+    [Fact]
+    public async Task Evaluate_AnErrorWithoutAWrongField_SendsNoDetails()
+    {
+        using var client = _server.Client();
+        var app = Examples.Message("js-star-2019");
+        app.Ruleset = "js-star-2019@9.9";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EvaluateAsync(app));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Null(error.Trailers.GetValueBytes("grpc-status-details-bin"));
     }
 
     [Fact]

@@ -69,6 +69,12 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.InRange(seconds, 900, 1000);
         var pushback = error.Trailers.Single(t => t.Key == "grpc-retry-pushback-ms").Value;
         Assert.Equal(seconds * 1000, double.Parse(pushback, CultureInfo.InvariantCulture));
+
+        // And as the rich error model says it: google.rpc.RetryInfo.
+        var details = Google.Rpc.Status.Parser.ParseFrom(error.Trailers.GetValueBytes("grpc-status-details-bin"));
+        Assert.Equal((int)StatusCode.ResourceExhausted, details.Code);
+        Assert.Equal(error.Status.Detail, details.Message);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Assert.Single(details.Details).Unpack<Google.Rpc.RetryInfo>().RetryDelay.ToTimeSpan());
     }
 
     [Fact]

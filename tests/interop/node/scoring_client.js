@@ -6,8 +6,9 @@
 const fs = require('fs');
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
-const { run, statusName } = require('./check_lines');
 const protoLoader = require('@grpc/proto-loader');
+const protobuf = require('protobufjs');
+const { run, statusName } = require('./check_lines');
 const { readExamples } = require('./examples');
 
 const STREAM_SIZE = 200;
@@ -26,8 +27,12 @@ const load = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(file, loa
 const scoringPackage = load('scoringgrid/v1/scoring.proto').scoringgrid.v1;
 const healthPackage = load('grpc/health/v1/health.proto').grpc.health.v1;
 const reflectionPackage = load('grpc/reflection/v1alpha/reflection.proto').grpc.reflection.v1alpha;
-// proto-loader's own protobufjs (pinned by package-lock) decodes the reflected file descriptors.
+// proto-loader's own protobufjs (pinned by package-lock) decodes the reflected file descriptors,
+// and the rich error model of grpc-status-details-bin (it knows google/protobuf/*.proto itself).
 const { FileDescriptorProto } = require('protobufjs/ext/descriptor');
+const errorModel = protobuf.loadSync(['status.proto', 'error_details.proto'].map((f) => path.join(args.proto, 'google', 'rpc', f)));
+const RpcStatus = errorModel.lookupType('google.rpc.Status');
+const BadRequest = errorModel.lookupType('google.rpc.BadRequest');
 
 const options = { 'grpc.enable_http_proxy': 0 };
 // --root-cert: a PEM certificate to trust, and the checks run over TLS.
@@ -103,8 +108,22 @@ async function evaluateStream() {
 async function unknownItem() {
   const application = example('js-star-2019');
   application.items.push('app.does_not_exist');
-  await unary(scoring, 'Evaluate', { application });
-  return { index: application.items.length - 1 };
+  try {
+    await unary(scoring, 'Evaluate', { application });
+    return { index: application.items.length - 1 };
+  } catch (error) {
+    if (!error || typeof error.code !== 'number') throw error;
+    // The rich error model: google.rpc.Status in grpc-status-details-bin, its detail a BadRequest.
+    const status = RpcStatus.decode(error.metadata.get('grpc-status-details-bin')[0]);
+    const badRequest = BadRequest.decode(status.details[0].value);
+    return {
+      code: statusName(error.code),
+      details: error.details,
+      status_code: status.code,
+      status_message: status.message,
+      fields: badRequest.fieldViolations.map((v) => v.field),
+    };
+  }
 }
 
 async function unknownRuleSet() {

@@ -30,6 +30,8 @@ def main():
     from google.protobuf import descriptor_pb2, json_format
     import health_pb2
     import reflection_v1alpha_pb2 as reflection_pb2
+    import rpc_error_details_pb2
+    import rpc_status_pb2
     from scoringgrid.v1 import application_pb2, ruleset_pb2, scoring_pb2 as pb
 
     options = [("grpc.enable_http_proxy", 0)]
@@ -101,8 +103,17 @@ def main():
     def unknown_item():
         app = example("js-star-2019")
         app.items.append("app.does_not_exist")
-        evaluate(pb.EvaluateRequest(application=app), timeout=10)
-        return {"index": len(app.items) - 1}
+        try:
+            evaluate(pb.EvaluateRequest(application=app), timeout=10)
+            return {"index": len(app.items) - 1}
+        except grpc.RpcError as error:
+            # The rich error model: google.rpc.Status in grpc-status-details-bin, its detail a BadRequest.
+            trailers = dict(error.trailing_metadata() or ())
+            status = rpc_status_pb2.Status.FromString(trailers["grpc-status-details-bin"])
+            bad_request = rpc_error_details_pb2.BadRequest()
+            status.details[0].Unpack(bad_request)
+            return {"code": error.code().name, "details": error.details(), "status_code": status.code, "status_message": status.message,
+                    "fields": [v.field for v in bad_request.field_violations]}
 
     def unknown_rule_set():
         app = example("js-star-2019")
