@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ScoringGrid.Grpc.Client;
 
@@ -71,6 +72,14 @@ public sealed partial class GrpcChannel : IDisposable
         if (options.RemoteCertificateValidationCallback is not null)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = options.RemoteCertificateValidationCallback;
+        }
+
+        if (options.TrustedRoots is { } roots)
+        {
+            // Revocation as SslStream checks it by default (not at all): a private CA rarely publishes a CRL.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.AddRange(roots);
+            handler.SslOptions.CertificateChainPolicy = policy;
         }
 
         return handler;

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ScoringGrid.Grpc.Client;
 
@@ -22,6 +23,13 @@ public sealed class GrpcChannelOptions
 
     /// <summary>Validates the server certificate of https addresses (e.g. to trust a test certificate).</summary>
     public RemoteCertificateValidationCallback? RemoteCertificateValidationCallback { get; set; }
+
+    /// <summary>
+    /// The roots an https server's certificate must chain to, instead of the system's (a private CA,
+    /// or a self-signed server certificate itself); its name is checked as always. Null (default)
+    /// trusts the system's roots.
+    /// </summary>
+    public X509Certificate2Collection? TrustedRoots { get; set; }
 
     /// <summary>Encodings usable for requests and accepted for responses. Default: gzip.</summary>
     public IList<ICompressionProvider> CompressionProviders { get; } = [GzipCompressionProvider.Default];

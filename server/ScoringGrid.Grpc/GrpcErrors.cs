@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace ScoringGrid.Grpc;
 
@@ -107,9 +108,26 @@ public static class GrpcErrors
     public static Status MissingResponseMessage() =>
         new(StatusCode.Internal, "Failed to deserialize response message: the response carried no message.");
 
-    /// <summary>The connection failed or broke.</summary>
+    /// <summary>The connection failed or broke; the message carries the causes (a TLS failure says why only in its inner exception).</summary>
     public static Status Unavailable(Exception exception) =>
-        new(StatusCode.Unavailable, Format($"Error connecting to or communicating with the server: {exception.Message}"));
+        new(StatusCode.Unavailable, Format($"Error connecting to or communicating with the server: {Causes(exception)}"));
+
+    // "The SSL connection could not be established: The remote certificate is invalid …: UntrustedRoot",
+    // each inner message once, without the outer one's pointer to it.
+    private static string Causes(Exception exception)
+    {
+        var text = new StringBuilder();
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            string message = cause.Message.Replace(", see inner exception.", "", StringComparison.Ordinal).TrimEnd('.');
+            if (message.Length > 0 && !text.ToString().Contains(message, StringComparison.Ordinal))
+            {
+                text.Append(text.Length > 0 ? ": " : "").Append(message);
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The peer reset the HTTP/2 stream (mapping per PROTOCOL-HTTP2.md, "Errors").</summary>
     public static Status StreamReset(long http2ErrorCode, Exception exception)

@@ -3,6 +3,7 @@ using ScoringGrid.Client;
 using ScoringError = ScoringGrid.Scoring.ScoringError;
 using ScoreResultJson = ScoringGrid.Scoring.ScoreResultJson;
 using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Client;
 using ScoringGrid.V1;
 
 namespace ScoringGrid.Cli.Commands;
@@ -16,7 +17,8 @@ internal static class RemoteScore
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
 
-    public static async Task<int> RunAsync(string address, string? apiKey, IEnumerable<string> inputs, TextReader stdin, Stream output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string address, string? apiKey, GrpcChannelOptions? options, IEnumerable<string> inputs, TextReader stdin, Stream output, CancellationToken cancellationToken)
     {
         // Each input keeps its line: a parse error is known now, a score comes back from the stream in order.
         var lines = new List<string?>();
@@ -41,7 +43,7 @@ internal static class RemoteScore
         }
 
         var valid = lines.TrueForAll(static l => l is null);
-        using var client = ScoringClient.Create(address, apiKey);
+        using var client = ScoringClient.Create(address, apiKey, options);
         var next = 0;
         try
         {

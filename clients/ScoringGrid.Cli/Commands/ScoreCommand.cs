@@ -24,14 +24,16 @@ internal static class ScoreCommand
         {
             Description = "API key for --server (default: $SCORINGGRID_API_KEY)",
         };
-        var command = new Command("score", "Score application documents and print one JSON result per line") { files, rulesets, server, apiKey };
+        var caCert = CaCertOption.Create();
+        var command = new Command("score", "Score application documents and print one JSON result per line") { files, rulesets, server, apiKey, caCert };
         command.SetAction(async (result, cancellationToken) =>
         {
             using var stdout = Console.OpenStandardOutput();
             if (result.GetValue(server) is { } address)
             {
                 var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SCORINGGRID_API_KEY");
-                return await RemoteScore.RunAsync(address, key, result.GetValue(files)!, Console.In, stdout, cancellationToken);
+                return await RemoteScore.RunAsync(
+                    address, key, CaCertOption.ChannelOptions(result.GetValue(caCert)), result.GetValue(files)!, Console.In, stdout, cancellationToken);
             }
 
             if (CatalogOption.Load(result.GetValue(rulesets), Console.Error) is not { } catalog)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Google.Protobuf;
 using ScoringGrid.Client;
 using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Client;
 using ScoringGrid.V1;
 
 namespace ScoringGrid.Cli.Commands;
@@ -31,7 +32,8 @@ internal static class VerifyCommand
         var window = new Option<double>("--window-days") { Description = "Look-back window in days (default 30)" };
         var json = new Option<bool>("--json") { Description = "Print the VerifyFiguresResponse as JSON" };
         var apiKey = new Option<string?>("--api-key") { Description = "API key with the verify scope (default: $SCORINGGRID_API_KEY)" };
-        var command = new Command("verify", "Verify declared figures against a platform's live metrics") { server, platform, figures, application, window, json, apiKey };
+        var caCert = CaCertOption.Create();
+        var command = new Command("verify", "Verify declared figures against a platform's live metrics") { server, platform, figures, application, window, json, apiKey, caCert };
         command.SetAction(async (result, cancellationToken) =>
         {
             var request = BuildRequest(result.GetValue(platform), result.GetValue(figures) ?? [], result.GetValue(application), result.GetValue(window), out var problem);
@@ -42,7 +44,8 @@ internal static class VerifyCommand
             }
 
             var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SCORINGGRID_API_KEY");
-            return await RunAsync(result.GetValue(server)!, key, request, result.GetValue(json), Console.Out, Console.Error, cancellationToken);
+            return await RunAsync(
+                result.GetValue(server)!, key, CaCertOption.ChannelOptions(result.GetValue(caCert)), request, result.GetValue(json), Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }
@@ -105,10 +108,11 @@ internal static class VerifyCommand
         return request;
     }
 
-    public static async Task<int> RunAsync(string address, string? apiKey, VerifyFiguresRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string address, string? apiKey, GrpcChannelOptions? options, VerifyFiguresRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         VerifyFiguresResponse response;
-        using (var client = ScoringClient.Create(address, apiKey))
+        using (var client = ScoringClient.Create(address, apiKey, options))
         {
             try
             {

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
 namespace ScoringGrid.Cli.Tests.Commands;
@@ -130,8 +133,61 @@ public class SgProcessTests
         await using var server = ScoringGrid.Server.ScoringServer.Build(["--urls", url, "--Logging:LogLevel:Default", "Warning"]);
         await server.StartAsync();
 
+        await AssertSameAsOfflineAsync(files, ["--server", url]);
+    }
+
+    [Fact]
+    public async Task Score_OnATlsServer_TrustingItsCertificateByCaCert_PrintsWhatOfflinePrints_AndWithoutIt_SaysWhyNot()
+    {
+        var files = Repository.Examples.Select(f => Path.GetRelativePath(Repository.Root, f)).ToArray();
+        var directory = Directory.CreateTempSubdirectory("sg-cacert-").FullName;
+        try
+        {
+            var (pfx, pem) = WriteSelfSignedCertificate(directory);
+            var url = $"https://127.0.0.1:{Loopback.FreePort()}";
+            await using var server = ScoringGrid.Server.ScoringServer.Build([
+                "--urls", url, "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", "sg", "--Logging:LogLevel:Default", "Warning"]);
+            await server.StartAsync();
+
+            await AssertSameAsOfflineAsync(files, ["--server", url, "--cacert", pem]);
+
+            var (exit, stdout, stderr) = await RunSg(["score", "--server", url, files[0]]);
+            Assert.Equal(1, exit);
+            Assert.Empty(stdout);
+            Assert.Equal(
+                $"sg: {url}: Unavailable: Error connecting to or communicating with the server: The SSL connection could not be established: "
+                + "The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot",
+                stderr.TrimEnd('\n'));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Score_WithACaCertThatHoldsNoCertificate_IsRefusedNamingTheOption()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "not a certificate");
+
+            var (exit, _, stderr) = await RunSg(["score", "--server", "https://127.0.0.1:1", "--cacert", file, "examples/x.json"]);
+
+            Assert.Equal(1, exit);
+            Assert.Equal($"--cacert: '{Path.GetFileName(file)}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)", stderr.Split('\n')[0]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task AssertSameAsOfflineAsync(string[] files, string[] remoteOptions)
+    {
         var (offlineExit, offline, _) = await RunSg(["score", .. files]);
-        var (remoteExit, remote, remoteErrors) = await RunSg(["score", "--server", url, .. files]);
+        var (remoteExit, remote, remoteErrors) = await RunSg(["score", .. remoteOptions, .. files]);
 
         Assert.True(remoteExit == offlineExit, remoteErrors);
         var offlineLines = offline.TrimEnd('\n').Split('\n');
@@ -144,5 +200,21 @@ public class SgProcessTests
                 System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(offlineLines[i]), System.Text.Json.Nodes.JsonNode.Parse(remoteLines[i])),
                 $"{files[i]}:\noffline {offlineLines[i]}\nserver  {remoteLines[i]}");
         }
+    }
+
+    // A certificate for 127.0.0.1, as the server loads it (PFX) and as sg is told to trust it (PEM).
+    private static (string Pfx, string Pem) WriteSelfSignedCertificate(string directory)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = Path.Combine(directory, "server.pfx");
+        var pem = Path.Combine(directory, "server.pem");
+        File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "sg"));
+        File.WriteAllText(pem, certificate.ExportCertificatePem());
+        return (pfx, pem);
     }
 }

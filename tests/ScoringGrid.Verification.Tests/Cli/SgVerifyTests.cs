@@ -25,7 +25,7 @@ public sealed class SgVerifyTests(RedisServerFixture redis) : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await VerifyCommand.RunAsync(_server.Address, VerificationServer.AllScopesKey, request, json: false, output, error, default);
+        var exit = await VerifyCommand.RunAsync(_server.Address, VerificationServer.AllScopesKey, null, request, json: false, output, error, default);
 
         Assert.True(exit == VerifyCommand.ShortfallExitCode, error.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -44,7 +44,7 @@ public sealed class SgVerifyTests(RedisServerFixture redis) : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await VerifyCommand.RunAsync(_server.Address, VerificationServer.AllScopesKey, request, json: true, output, error, default);
+        var exit = await VerifyCommand.RunAsync(_server.Address, VerificationServer.AllScopesKey, null, request, json: true, output, error, default);
 
         using var doc = System.Text.Json.JsonDocument.Parse(output.ToString());
         var figures = doc.RootElement.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("figure").GetString()!);
