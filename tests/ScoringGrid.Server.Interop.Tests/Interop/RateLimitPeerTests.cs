@@ -56,6 +56,8 @@ public sealed partial class RateLimitPeerTests
         var match = RefusalMessage().Match(details);
         Assert.True(match.Success, details);
         Assert.Equal(pushback / 1000.0, double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture), 3);
+        // And in the rich error model, as google.rpc.RetryInfo.
+        Assert.Equal(pushback, checks["refused"].GetProperty("retry_delay_ms").GetInt32());
 
         // The client retried after the pushback, not after its own 1-2 ms backoff (three attempts of
         // that would all have been refused): the call passed, and no sooner than a token could come.

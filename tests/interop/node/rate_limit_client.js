@@ -7,8 +7,9 @@
 
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
-const { run, statusName } = require('./check_lines');
 const protoLoader = require('@grpc/proto-loader');
+const protobuf = require('protobufjs');
+const { run, statusName } = require('./check_lines');
 const { readExamples } = require('./examples');
 
 const STREAM_SIZE = 4;
@@ -22,6 +23,10 @@ if (!args.target || !args.key || !args.example) {
 
 const loadOptions = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [args.proto] };
 const scoringPackage = grpc.loadPackageDefinition(protoLoader.loadSync('scoringgrid/v1/scoring.proto', loadOptions)).scoringgrid.v1;
+// The rich error model of grpc-status-details-bin, read with proto-loader's protobufjs.
+const errorModel = protobuf.loadSync(['status.proto', 'error_details.proto'].map((f) => path.join(args.proto, 'google', 'rpc', f)));
+const RpcStatus = errorModel.lookupType('google.rpc.Status');
+const RetryInfo = errorModel.lookupType('google.rpc.RetryInfo');
 const example = readExamples(path.dirname(args.example))[path.basename(args.example)];
 
 // Retries a few milliseconds apart: far too soon for a token (every 500 ms), unless the client
@@ -58,7 +63,15 @@ async function refused() {
     return { code: 'OK' };
   } catch (error) {
     const pushback = error.metadata ? error.metadata.get('grpc-retry-pushback-ms') : [];
-    return { code: statusName(error.code), details: error.details, pushback_ms: pushback.length ? String(pushback[0]) : null };
+    // The same wait in the rich error model: google.rpc.RetryInfo in grpc-status-details-bin.
+    const status = RpcStatus.decode(error.metadata.get('grpc-status-details-bin')[0]);
+    const delay = RetryInfo.decode(status.details[0].value).retryDelay;
+    return {
+      code: statusName(error.code),
+      details: error.details,
+      pushback_ms: pushback.length ? String(pushback[0]) : null,
+      retry_delay_ms: Number(delay.seconds) * 1000 + Math.round((delay.nanos || 0) / 1e6),
+    };
   }
 }
 

@@ -25,6 +25,8 @@ def main():
     sys.path.insert(0, args.gen)
 
     import grpc
+    import rpc_error_details_pb2
+    import rpc_status_pb2
     from check_lines import emit, run
     from google.protobuf import json_format
     from scoringgrid.v1 import application_pb2, scoring_pb2 as pb
@@ -57,7 +59,12 @@ def main():
             return {"code": "OK"}
         except grpc.RpcError as error:
             trailers = dict(error.trailing_metadata() or ())
-            return {"code": error.code().name, "details": error.details(), "pushback_ms": trailers.get("grpc-retry-pushback-ms")}
+            # The same wait in the rich error model: google.rpc.RetryInfo in grpc-status-details-bin.
+            status = rpc_status_pb2.Status.FromString(trailers["grpc-status-details-bin"])
+            retry_info = rpc_error_details_pb2.RetryInfo()
+            status.details[0].Unpack(retry_info)
+            return {"code": error.code().name, "details": error.details(), "pushback_ms": trailers.get("grpc-retry-pushback-ms"),
+                    "retry_delay_ms": retry_info.retry_delay.ToMilliseconds()}
 
     def retried():
         started = time.monotonic()
