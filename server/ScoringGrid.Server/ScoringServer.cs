@@ -139,7 +139,15 @@ public static class ScoringServer
     private static void Wire(WebApplication app, SecurityOptions security)
     {
         var health = app.Services.GetRequiredService<GrpcHealthService>();
-        health.SetStatus(ScoringGrpcService.ServiceName, global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
+        // Scoring serves only with rule sets to score against: a load balancer or a readiness probe
+        // asking for scoringgrid.v1.Scoring must not send applications to a server that would refuse
+        // them all, and must hear when a reload brings the first rule set.
+        var ruleSets = app.Services.GetRequiredService<RuleSetProvider>();
+        void ReportScoring(RuleSetCatalog catalog) => health.SetStatus(ScoringGrpcService.ServiceName, catalog.RuleSets.Count > 0
+            ? global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
+            : global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing);
+        ReportScoring(ruleSets.Current);
+        ruleSets.Reloaded += (catalog, _) => ReportScoring(catalog);
         var reflection = GrpcReflectionService.FromFiles(
         [
             V1.ScoringReflection.Descriptor,

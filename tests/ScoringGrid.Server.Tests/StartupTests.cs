@@ -1,6 +1,9 @@
+using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using ScoringGrid.Client;
+using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Client;
 using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
@@ -33,7 +36,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task AnEmptyRuleDirectory_IsServed_WithAWarningNamingIt()
+    public async Task AnEmptyRuleDirectory_IsServed_WithAWarningNamingIt_AndScoringIsNotServingUntilARuleFileComes()
     {
         var directory = Directory.CreateTempSubdirectory("sg-empty-rules-").FullName;
         try
@@ -44,17 +47,39 @@ public sealed class StartupTests
 
             await app.StartAsync();
             using ScoringClient client = ScoringClient.Create(url);
+            using var channel = GrpcChannel.ForAddress(url);
             var ruleSets = await client.ListRuleSetsAsync();
+            var before = await ScoringHealthAsync(channel);
+
+            // A reload that brings the first rule set brings the service into SERVING.
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "rulesets", "js-star-2019.yaml"), Path.Combine(directory, "js-star-2019.yaml"));
+            var after = before;
+            for (var deadline = DateTime.UtcNow.AddSeconds(20); after != HealthCheckResponse.Types.ServingStatus.Serving && DateTime.UtcNow < deadline; await Task.Delay(100))
+            {
+                after = await ScoringHealthAsync(channel);
+            }
+
+            var scored = await client.EvaluateAsync(Examples.Message("js-star-2019"));
             await app.StopAsync();
 
             Assert.Empty(ruleSets.RuleSets);
             var warning = Assert.Single(log.Entries, entry => entry.Category == "ScoringGrid.Server" && entry.Message.StartsWith("No rule files", StringComparison.Ordinal));
             Assert.Equal(LogLevel.Warning, warning.Level);
             Assert.Contains(directory, warning.Message, StringComparison.Ordinal);
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, before);
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, after);
+            Assert.Equal("3-star", scored.Result.Level);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static async Task<HealthCheckResponse.Types.ServingStatus> ScoringHealthAsync(GrpcChannel channel)
+    {
+        var check = new Method<HealthCheckRequest, HealthCheckResponse>(
+            MethodType.Unary, "grpc.health.v1.Health", "Check", Marshallers.Create(HealthCheckRequest.Parser), Marshallers.Create(HealthCheckResponse.Parser));
+        return (await channel.UnaryAsync(check, new HealthCheckRequest { Service = "scoringgrid.v1.Scoring" })).Status;
     }
 }
