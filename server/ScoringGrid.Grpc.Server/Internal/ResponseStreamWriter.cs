@@ -7,7 +7,8 @@ namespace ScoringGrid.Grpc.Server.Internal;
 /// <see cref="DeferredFlushLimit"/> bytes): each flush costs a syscall and a wake-up, and a handler
 /// that answers a burst of requests one by one would otherwise pay them per message. Deferred bytes
 /// are sent by the next flushing write, by <see cref="FlushAsync"/>, before the request reader waits
-/// on the network, or when the call completes, so a client waiting for an answer before it sends more is never stalled.
+/// on the network, or when the call completes, so a client waiting for an answer before it sends
+/// more is never stalled.
 /// </summary>
 internal sealed class ResponseStreamWriter<T>(ServerCallContext call, Marshaller<T> marshaller) : IServerStreamWriter<T>
 {

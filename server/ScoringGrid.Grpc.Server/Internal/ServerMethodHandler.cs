@@ -5,8 +5,8 @@ namespace ScoringGrid.Grpc.Server.Internal;
 
 /// <summary>
 /// The lifecycle every call shares: negotiate encodings, start the deadline, run interceptors and
-/// the handler, turn the outcome into one status, report it to the interceptors that saw it start. Shape-specific work is in
-/// <see cref="InvokeAsync"/>.
+/// the handler, turn the outcome into one status, report it to the interceptors that saw it start.
+/// Shape-specific work is in <see cref="InvokeAsync"/>.
 /// </summary>
 internal abstract class ServerMethodHandler(string path, MethodType type)
 {
