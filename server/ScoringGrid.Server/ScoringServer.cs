@@ -93,6 +93,17 @@ public static class ScoringServer
             o.MaxSendMessageSize = settings.MaxMessageBytes;
             o.ResponseCompression = settings.ResponseCompression.Length > 0 ? settings.ResponseCompression : null;
         });
+        if (settings.CorsOrigins.Count > 0)
+        {
+            builder.Services.AddCors(cors => cors.AddPolicy(RestEndpoints.CorsPolicy, policy => policy
+                .WithOrigins([.. settings.CorsOrigins])
+                .WithMethods(HttpMethods.Post)
+                .WithHeaders("authorization", "content-type", "content-encoding")
+                // A page must see how long to wait after a 429.
+                .WithExposedHeaders("retry-after")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        }
+
         if (certificate is not null)
         {
             builder.Services.AddSingleton(certificate);
@@ -167,6 +178,11 @@ public static class ScoringServer
         // Routing only after gRPC: otherwise WebApplication puts it first and every gRPC call pays
         // for endpoint matching it never uses.
         app.UseRouting();
+        var cors = app.Services.GetRequiredService<ServerSettings>().CorsOrigins.Count > 0;
+        if (cors)
+        {
+            app.UseCors();
+        }
 
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         app.MapGet("/metrics", async (HttpContext http) =>
@@ -175,7 +191,7 @@ public static class ScoringServer
             await metrics.Registry.WriteToAsync(http.Response.Body, http.RequestAborted);
         });
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapScoringRest();
+        app.MapScoringRest(cors);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoringGrid.Server");
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();

@@ -29,12 +29,28 @@ public sealed class ServerSettings
     /// </summary>
     public string ResponseCompression { get; set; } = "";
 
+    /// <summary>
+    /// Web origins (<c>https://portal.example.gov.cn</c>) whose pages may call the REST API from a
+    /// browser (CORS); empty (default) lets no other origin's page call it.
+    /// </summary>
+    public List<string> CorsOrigins { get; set; } = [];
+
     /// <summary>How long shutdown waits for in-flight calls.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Throws <see cref="ServerConfigurationException"/> naming the first setting out of range.</summary>
     internal void Validate()
     {
+        foreach (string origin in CorsOrigins)
+        {
+            // An origin is scheme, host and port only; a browser sends it without a path, so anything else would never match.
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https")
+                || uri.PathAndQuery != "/" || origin.EndsWith('/') || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
+            {
+                throw new ServerConfigurationException($"ScoringGrid:CorsOrigins: '{origin}' is not a web origin; write scheme, host and port only, e.g. https://portal.example.gov.cn");
+            }
+        }
+
         if (MaxMessageBytes <= 0)
         {
             throw new ServerConfigurationException($"ScoringGrid:MaxMessageBytes: must be a positive number of bytes, not {MaxMessageBytes}.");

@@ -37,6 +37,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { [.. AKey, "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "-1"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): RatePerSecond must be 0 (unlimited) or a positive number of calls or applications per second." },
         { [.. AKey, "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "5", "--ScoringGrid:Security:ApiKeys:0:Burst", "0.5"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Burst must be at least 1 (a burst below one call would refuse every call)." },
         { [.. AKey, "--ScoringGrid:Security:ApiKeys:0:Burst", "10"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Burst needs RatePerSecond; without one the key is unlimited." },
+        { ["--ScoringGrid:CorsOrigins:0", "https://portal.example/v1"], "ScoringGrid:CorsOrigins: 'https://portal.example/v1' is not a web origin; write scheme, host and port only, e.g. https://portal.example.gov.cn" },
+        { ["--ScoringGrid:CorsOrigins:0", "portal.example"], "ScoringGrid:CorsOrigins: 'portal.example' is not a web origin; write scheme, host and port only, e.g. https://portal.example.gov.cn" },
         { ["--urls", "https://127.0.0.1:1"], "--urls: 'https://127.0.0.1:1' needs a certificate; set ScoringGrid:CertificatePath to a PFX file." },
         { ["--urls", "http://127.0.0.1:port"], "--urls: Listen URL 'http://127.0.0.1:port' has an invalid port 'port'." },
         { ["--ScoringGrid:HttpUrls", "ftp://127.0.0.1:21"], "ScoringGrid:HttpUrls: Listen URL 'ftp://127.0.0.1:21' has unsupported scheme 'ftp'." },

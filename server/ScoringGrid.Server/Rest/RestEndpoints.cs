@@ -27,10 +27,20 @@ internal static class RestEndpoints
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
 
-    public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints)
+    /// <summary>The CORS policy of the two endpoints, when <c>ScoringGrid:CorsOrigins</c> names any.</summary>
+    public const string CorsPolicy = "portals";
+
+    public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints, bool cors = false)
     {
-        endpoints.MapPost(EvaluatePath, EvaluateAsync);
-        endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync);
+        var evaluate = endpoints.MapPost(EvaluatePath, EvaluateAsync);
+        var batch = endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync);
+        if (cors)
+        {
+            // Routing then lets a browser's preflight (OPTIONS) reach the CORS middleware for these paths.
+            evaluate.RequireCors(CorsPolicy);
+            batch.RequireCors(CorsPolicy);
+        }
+
         // Any other /v1 request gets its error as JSON too, not the framework's empty 404 or 405.
         endpoints.MapFallback("/v1/{**rest}", NoSuchEndpointAsync);
         return endpoints;
@@ -301,7 +311,8 @@ internal static class RestEndpoints
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        // Appended: with CORS the response already varies by Origin.
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
         if (!AcceptsGzip(http.Request))
         {
             await http.Response.WriteAsync(json);

@@ -50,6 +50,19 @@ public sealed class RestEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithoutCorsOrigins_ABrowsersPreflight_AllowsNoOrigin()
+    {
+        using var http = _server.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/v1/evaluate");
+        request.Headers.Add("Origin", "https://portal.example.gov.cn");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task Evaluate_BareApplicationDocument_Scores()
     {
         var (status, body) = await PostAsync("/v1/evaluate", Examples.Text("js-star-2018"));
