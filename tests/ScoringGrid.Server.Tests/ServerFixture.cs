@@ -35,44 +35,78 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public static async Task<ServerFixture> StartAsync(bool secured = false, string? ruleSetDirectory = null, params string[] extraArgs)
     {
-        var grpcPort = FreePort();
-        var httpPort = FreePort();
-        var args = new List<string>
+        var (app, grpcPort, httpPort) = await StartOnFreePortsAsync((grpcPort, httpPort) =>
         {
-            "--urls", $"http://127.0.0.1:{grpcPort}",
-            "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{httpPort}",
-            "--Logging:LogLevel:Default", "Warning",
-        };
-        if (ruleSetDirectory is not null)
-        {
-            args.AddRange(["--ScoringGrid:RuleSets", ruleSetDirectory]);
-        }
-
-        if (secured)
-        {
-            for (var i = 0; i < StandardKeys.Length; i++)
+            var args = new List<string>
             {
-                var (key, tenant, scopes, rate) = StandardKeys[i];
-                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Id", key]);
-                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Sha256", ApiKeyAuthenticator.HashKey(key)]);
-                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Tenant", tenant]);
-                for (var s = 0; s < scopes.Length; s++)
-                {
-                    args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Scopes:{s}", scopes[s]]);
-                }
+                "--urls", $"http://127.0.0.1:{grpcPort}",
+                "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{httpPort}",
+                "--Logging:LogLevel:Default", "Warning",
+            };
+            if (ruleSetDirectory is not null)
+            {
+                args.AddRange(["--ScoringGrid:RuleSets", ruleSetDirectory]);
+            }
 
-                if (rate > 0)
-                {
-                    args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:RatePerSecond", rate.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                    args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Burst", "2"]);
-                }
+            if (secured)
+            {
+                args.AddRange(KeyArguments());
+            }
+
+            args.AddRange(extraArgs);
+            return [.. args];
+        });
+        return new ServerFixture(app, grpcPort, httpPort);
+    }
+
+    /// <summary>
+    /// Builds and starts a server with the arguments for two free ports. A port found free can be taken
+    /// by a parallel test before the server binds it: then it starts again on two other ports.
+    /// </summary>
+    internal static async Task<(WebApplication App, int GrpcPort, int HttpPort)> StartOnFreePortsAsync(Func<int, int, string[]> arguments)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var grpcPort = FreePort();
+            var httpPort = FreePort();
+            var app = ScoringServer.Build(arguments(grpcPort, httpPort));
+            try
+            {
+                await app.StartAsync();
+                return (app, grpcPort, httpPort);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+                await app.DisposeAsync();
             }
         }
+    }
 
-        args.AddRange(extraArgs);
-        var app = ScoringServer.Build([.. args]);
-        await app.StartAsync();
-        return new ServerFixture(app, grpcPort, httpPort);
+    private static IEnumerable<string> KeyArguments()
+    {
+        for (var i = 0; i < StandardKeys.Length; i++)
+        {
+            var (key, tenant, scopes, rate) = StandardKeys[i];
+            yield return $"--ScoringGrid:Security:ApiKeys:{i}:Id";
+            yield return key;
+            yield return $"--ScoringGrid:Security:ApiKeys:{i}:Sha256";
+            yield return ApiKeyAuthenticator.HashKey(key);
+            yield return $"--ScoringGrid:Security:ApiKeys:{i}:Tenant";
+            yield return tenant;
+            for (var s = 0; s < scopes.Length; s++)
+            {
+                yield return $"--ScoringGrid:Security:ApiKeys:{i}:Scopes:{s}";
+                yield return scopes[s];
+            }
+
+            if (rate > 0)
+            {
+                yield return $"--ScoringGrid:Security:ApiKeys:{i}:RatePerSecond";
+                yield return rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                yield return $"--ScoringGrid:Security:ApiKeys:{i}:Burst";
+                yield return "2";
+            }
+        }
     }
 
     public ScoringClient Client(string? apiKey = null) => ScoringClient.Create(GrpcAddress, apiKey);

@@ -27,13 +27,12 @@ public sealed class CertificateReloadTests : IDisposable
         var pfx = Path.Combine(_directory, "server.pfx");
         await File.WriteAllBytesAsync(pfx, first.Export(X509ContentType.Pfx, Password));
 
-        var grpcPort = ServerFixture.FreePort();
-        var httpPort = ServerFixture.FreePort();
-        await using var app = ScoringServer.Build([
-            "--urls", $"https://127.0.0.1:{grpcPort}", "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{httpPort}",
+        var started = await ServerFixture.StartOnFreePortsAsync((grpc, http) => [
+            "--urls", $"https://127.0.0.1:{grpc}", "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{http}",
             "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", Password, "--Logging:LogLevel:Default", "Warning",
         ]);
-        await app.StartAsync();
+        await using var app = started.App;
+        var (grpcPort, httpPort) = (started.GrpcPort, started.HttpPort);
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
 
         Assert.Equal(first.Thumbprint, await PresentedThumbprintAsync(grpcPort));
