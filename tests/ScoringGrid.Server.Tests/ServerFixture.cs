@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Client;
 using ScoringGrid.Server;
 using ScoringGrid.Server.Security;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
 
@@ -35,7 +34,7 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public static async Task<ServerFixture> StartAsync(bool secured = false, string? ruleSetDirectory = null, params string[] extraArgs)
     {
-        var (app, grpcPort, httpPort) = await StartOnFreePortsAsync((grpcPort, httpPort) =>
+        var (app, grpcPort, httpPort) = await ServerOnFreePorts.StartAsync((grpcPort, httpPort) =>
         {
             var args = new List<string>
             {
@@ -57,29 +56,6 @@ public sealed class ServerFixture : IAsyncDisposable
             return [.. args];
         });
         return new ServerFixture(app, grpcPort, httpPort);
-    }
-
-    /// <summary>
-    /// Builds and starts a server with the arguments for two free ports. A port found free can be taken
-    /// by a parallel test before the server binds it: then it starts again on two other ports.
-    /// </summary>
-    internal static async Task<(WebApplication App, int GrpcPort, int HttpPort)> StartOnFreePortsAsync(Func<int, int, string[]> arguments)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var grpcPort = FreePort();
-            var httpPort = FreePort();
-            var app = ScoringServer.Build(arguments(grpcPort, httpPort));
-            try
-            {
-                await app.StartAsync();
-                return (app, grpcPort, httpPort);
-            }
-            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
-            {
-                await app.DisposeAsync();
-            }
-        }
     }
 
     private static IEnumerable<string> KeyArguments()
@@ -129,10 +105,5 @@ public sealed class ServerFixture : IAsyncDisposable
     }
 
     /// <summary>A loopback port nothing listens on now.</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int FreePort() => ServerOnFreePorts.FreePort();
 }

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Interop.Tests.Infrastructure;
 
@@ -33,22 +33,19 @@ public class ScoringServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        List<string> args = ["--Logging:LogLevel:Default", "Warning"];
+        string[] tls = [];
         if (_tls)
         {
             _directory = Directory.CreateTempSubdirectory("sg-interop-tls-").FullName;
             var (pfx, pem) = WriteSelfSignedCertificate(_directory);
             RootCertificatePath = pem;
-            args.AddRange(["--urls", $"https://127.0.0.1:{port}", "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", PfxPassword]);
-        }
-        else
-        {
-            args.AddRange(["--urls", $"http://127.0.0.1:{port}"]);
+            tls = ["--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", PfxPassword];
         }
 
-        _app = ScoringServer.Build([.. args]);
-        await _app.StartAsync();
+        var scheme = _tls ? "https" : "http";
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) =>
+            ["--urls", $"{scheme}://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning", .. tls]);
+        _app = app;
         Target = $"127.0.0.1:{port}";
     }
 
@@ -64,14 +61,6 @@ public class ScoringServerFixture : IAsyncLifetime
         {
             Directory.Delete(_directory, recursive: true);
         }
-    }
-
-    /// <summary>A loopback port nothing listens on now.</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // Peers check the name they dialled against the certificate: 127.0.0.1 must be in its subject alternative names.

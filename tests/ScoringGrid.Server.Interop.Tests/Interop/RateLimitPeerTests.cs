@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Server.Interop.Tests.Infrastructure;
 using ScoringGrid.Server.Security;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Interop.Tests.Interop;
 
@@ -77,9 +78,8 @@ public sealed partial class RateLimitPeerTests
 
     private static async Task<RateLimitedServer> StartAsync()
     {
-        var port = ScoringServerFixture.FreePort();
-        var app = ScoringServer.Build([
-            "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning",
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => [
+            "--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning",
             "--ScoringGrid:Security:ApiKeys:0:Id", Key,
             "--ScoringGrid:Security:ApiKeys:0:Sha256", ApiKeyAuthenticator.HashKey(Key),
             "--ScoringGrid:Security:ApiKeys:0:Tenant", "*",
@@ -87,7 +87,6 @@ public sealed partial class RateLimitPeerTests
             "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "2",
             "--ScoringGrid:Security:ApiKeys:0:Burst", "1",
         ]);
-        await app.StartAsync();
         return new RateLimitedServer(app, $"127.0.0.1:{port}");
     }
 

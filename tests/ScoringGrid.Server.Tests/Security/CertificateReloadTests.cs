@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests.Security;
 
@@ -27,7 +28,7 @@ public sealed class CertificateReloadTests : IDisposable
         var pfx = Path.Combine(_directory, "server.pfx");
         await File.WriteAllBytesAsync(pfx, first.Export(X509ContentType.Pfx, Password));
 
-        var started = await ServerFixture.StartOnFreePortsAsync((grpc, http) => [
+        var started = await ServerOnFreePorts.StartAsync((grpc, http) => [
             "--urls", $"https://127.0.0.1:{grpc}", "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{http}",
             "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", Password, "--Logging:LogLevel:Default", "Warning",
         ]);
