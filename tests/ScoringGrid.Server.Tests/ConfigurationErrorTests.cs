@@ -67,7 +67,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     public void ACertificateWithTheWrongPassword_OrNoCertificateAtAll_IsRefused_NamingThePath()
     {
         var pfx = Path.Combine(_directory, "server.pfx");
-        using (var certificate = SelfSigned())
+        using (var certificate = TestCertificates.SelfSigned())
         {
             File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "right"));
         }
@@ -90,7 +90,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         // It would load, and then fail every TLS handshake.
         var pfx = Path.Combine(_directory, "public-only.pfx");
-        using (var certificate = SelfSigned())
+        using (var certificate = TestCertificates.SelfSigned())
         using (var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData))
         {
             File.WriteAllBytes(pfx, publicOnly.Export(X509ContentType.Pfx, "right"));
@@ -132,11 +132,4 @@ public sealed class ConfigurationErrorTests : IDisposable
 
     private static string[] WithFreeUrl(string[] setting) =>
         setting.Contains("--urls") ? setting : ["--urls", $"http://127.0.0.1:{ServerFixture.FreePort()}", .. setting];
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
-    }
 }

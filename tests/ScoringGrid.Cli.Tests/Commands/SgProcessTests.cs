@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Cli.Tests.Commands;
 
@@ -143,7 +141,7 @@ public class SgProcessTests
         var directory = Directory.CreateTempSubdirectory("sg-cacert-").FullName;
         try
         {
-            var (pfx, pem) = WriteSelfSignedCertificate(directory);
+            var (pfx, pem) = TestCertificates.WriteSelfSigned(directory, "sg");
             var url = $"https://127.0.0.1:{Loopback.FreePort()}";
             await using var server = ScoringGrid.Server.ScoringServer.Build([
                 "--urls", url, "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", "sg", "--Logging:LogLevel:Default", "Warning"]);
@@ -200,21 +198,5 @@ public class SgProcessTests
                 System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(offlineLines[i]), System.Text.Json.Nodes.JsonNode.Parse(remoteLines[i])),
                 $"{files[i]}:\noffline {offlineLines[i]}\nserver  {remoteLines[i]}");
         }
-    }
-
-    // A certificate for 127.0.0.1, as the server loads it (PFX) and as sg is told to trust it (PEM).
-    private static (string Pfx, string Pem) WriteSelfSignedCertificate(string directory)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var pfx = Path.Combine(directory, "server.pfx");
-        var pem = Path.Combine(directory, "server.pem");
-        File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "sg"));
-        File.WriteAllText(pem, certificate.ExportCertificatePem());
-        return (pfx, pem);
     }
 }

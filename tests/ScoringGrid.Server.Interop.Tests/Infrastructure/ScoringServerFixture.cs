@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Tests.Shared;
 
@@ -37,7 +34,7 @@ public class ScoringServerFixture : IAsyncLifetime
         if (_tls)
         {
             _directory = Directory.CreateTempSubdirectory("sg-interop-tls-").FullName;
-            var (pfx, pem) = WriteSelfSignedCertificate(_directory);
+            var (pfx, pem) = TestCertificates.WriteSelfSigned(_directory, PfxPassword);
             RootCertificatePath = pem;
             tls = ["--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", PfxPassword];
         }
@@ -61,25 +58,6 @@ public class ScoringServerFixture : IAsyncLifetime
         {
             Directory.Delete(_directory, recursive: true);
         }
-    }
-
-    // Peers check the name they dialled against the certificate: 127.0.0.1 must be in its subject alternative names.
-    private static (string Pfx, string Pem) WriteSelfSignedCertificate(string directory)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-
-        var pfx = Path.Combine(directory, "server.pfx");
-        var pem = Path.Combine(directory, "server.pem");
-        File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, PfxPassword));
-        File.WriteAllText(pem, certificate.ExportCertificatePem());
-        return (pfx, pem);
     }
 }
 

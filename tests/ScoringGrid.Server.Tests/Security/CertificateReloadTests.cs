@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ScoringGrid.Tests.Shared;
@@ -23,8 +22,8 @@ public sealed class CertificateReloadTests : IDisposable
     [Fact]
     public async Task ARenewedCertificate_ServesNewConnections_AndABrokenFileLeavesItServing()
     {
-        using var first = SelfSigned("first", TimeSpan.FromDays(10));
-        using var second = SelfSigned("second", TimeSpan.FromDays(90));
+        using var first = TestCertificates.SelfSigned("first", TimeSpan.FromDays(10));
+        using var second = TestCertificates.SelfSigned("second", TimeSpan.FromDays(90));
         var pfx = Path.Combine(_directory, "server.pfx");
         await File.WriteAllBytesAsync(pfx, first.Export(X509ContentType.Pfx, Password));
 
@@ -99,16 +98,4 @@ public sealed class CertificateReloadTests : IDisposable
     }
 
     private static double Unix(DateTime notAfter) => new DateTimeOffset(notAfter.ToUniversalTime()).ToUnixTimeSeconds();
-
-    private static X509Certificate2 SelfSigned(string name, TimeSpan validity)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        // Whole seconds, as the expiry metric reports it.
-        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        return request.CreateSelfSigned(now.AddDays(-1), now + validity);
-    }
 }
