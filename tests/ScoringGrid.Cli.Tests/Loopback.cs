@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Cli.Tests;
 
@@ -7,10 +6,5 @@ namespace ScoringGrid.Cli.Tests;
 internal static class Loopback
 {
     /// <summary>A loopback port nothing listens on now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => ServerOnFreePorts.FreePort();
 }

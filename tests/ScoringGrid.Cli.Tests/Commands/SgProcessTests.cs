@@ -127,11 +127,10 @@ public class SgProcessTests
     public async Task Score_OnAServer_PrintsTheSameResultsAsOffline_LineForLine()
     {
         var files = Repository.Examples.Select(f => Path.GetRelativePath(Repository.Root, f)).ToArray();
-        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
-        await using var server = ScoringGrid.Server.ScoringServer.Build(["--urls", url, "--Logging:LogLevel:Default", "Warning"]);
-        await server.StartAsync();
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => ["--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning"]);
+        await using var server = app;
 
-        await AssertSameAsOfflineAsync(files, ["--server", url]);
+        await AssertSameAsOfflineAsync(files, ["--server", $"http://127.0.0.1:{port}"]);
     }
 
     [Fact]
@@ -142,10 +141,10 @@ public class SgProcessTests
         try
         {
             var (pfx, pem) = TestCertificates.WriteSelfSigned(directory, "sg");
-            var url = $"https://127.0.0.1:{Loopback.FreePort()}";
-            await using var server = ScoringGrid.Server.ScoringServer.Build([
-                "--urls", url, "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", "sg", "--Logging:LogLevel:Default", "Warning"]);
-            await server.StartAsync();
+            var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => [
+                "--urls", $"https://127.0.0.1:{grpc}", "--ScoringGrid:CertificatePath", pfx, "--ScoringGrid:CertificatePassword", "sg", "--Logging:LogLevel:Default", "Warning"]);
+            await using var server = app;
+            var url = $"https://127.0.0.1:{port}";
 
             await AssertSameAsOfflineAsync(files, ["--server", url, "--cacert", pem]);
 
