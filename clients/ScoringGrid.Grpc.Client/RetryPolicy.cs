@@ -13,8 +13,6 @@ namespace ScoringGrid.Grpc.Client;
 /// </summary>
 public sealed class RetryPolicy
 {
-    internal const string PushbackTrailer = "grpc-retry-pushback-ms";
-
     /// <summary>Attempts in all, the first included; at least 2 to retry at all. Default 5.</summary>
     public int MaxAttempts { get; init; } = 5;
 
@@ -44,7 +42,7 @@ public sealed class RetryPolicy
             return null;
         }
 
-        if (failure.Trailers.GetValue(PushbackTrailer) is { } pushback)
+        if (failure.Trailers.GetValue(GrpcProtocol.RetryPushbackTrailer) is { } pushback)
         {
             // The server's word wins; anything but a non-negative integer means "do not retry".
             return long.TryParse(pushback, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long milliseconds)

@@ -30,6 +30,15 @@ public static class GrpcProtocol
     /// <summary>The HTTP <c>te</c> header; gRPC requires the value <c>trailers</c>.</summary>
     public const string TeHeader = "te";
 
+    /// <summary>
+    /// The server's pushback (retry design A6): after so many milliseconds a retry may pass; a
+    /// negative or malformed value means "do not retry".
+    /// </summary>
+    public const string RetryPushbackTrailer = "grpc-retry-pushback-ms";
+
+    /// <summary>The rich error model: a serialized <c>google.rpc.Status</c> repeating the status, with typed details.</summary>
+    public const string StatusDetailsTrailer = "grpc-status-details-bin";
+
     /// <summary>Size of the length prefix before each message: 1 flag byte + 4 length bytes.</summary>
     public const int FrameHeaderSize = 5;
 

@@ -14,8 +14,6 @@ namespace ScoringGrid.Server.Grpc;
 /// </summary>
 internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metrics) : IGrpcCallInterceptor
 {
-    private const string RetryPushbackTrailer = "grpc-retry-pushback-ms";
-
     // What a method needs, worked out on its first call: only registered methods reach an
     // interceptor, so this holds one entry per method the server maps.
     private readonly ConcurrentDictionary<string, MethodPolicy> _policies = new(StringComparer.Ordinal);
@@ -39,7 +37,7 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
             if (decision.RetryAfter is { } wait)
             {
                 // gRPC's server pushback (retry design A6): a client with a retry policy waits this long.
-                context.ResponseTrailers.Add(RetryPushbackTrailer, ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+                context.ResponseTrailers.Add(GrpcProtocol.RetryPushbackTrailer, ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
                 ErrorDetails.AddRetryInfo(context.ResponseTrailers, refusal, wait);
             }
 

@@ -12,8 +12,6 @@ namespace ScoringGrid.Server.Grpc;
 /// </summary>
 internal static class ErrorDetails
 {
-    public const string Trailer = "grpc-status-details-bin";
-
     /// <summary>The trailers for an error naming <paramref name="field"/>; null when there is nothing to add.</summary>
     public static Metadata? ForField(Status status, string field)
     {
@@ -23,12 +21,12 @@ internal static class ErrorDetails
         }
 
         var violation = new Google.Rpc.BadRequest.Types.FieldViolation { Field = field, Description = status.Detail };
-        return new Metadata().Add(Trailer, Serialize(status, Any.Pack(new Google.Rpc.BadRequest { FieldViolations = { violation } })));
+        return new Metadata().Add(GrpcProtocol.StatusDetailsTrailer, Serialize(status, Any.Pack(new Google.Rpc.BadRequest { FieldViolations = { violation } })));
     }
 
     /// <summary>Adds the wait of a refusal that a retry after <paramref name="delay"/> will pass.</summary>
     public static void AddRetryInfo(Metadata trailers, Status status, TimeSpan delay) =>
-        trailers.Add(Trailer, Serialize(status, Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) })));
+        trailers.Add(GrpcProtocol.StatusDetailsTrailer, Serialize(status, Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) })));
 
     private static byte[] Serialize(Status status, Any detail) =>
         new Google.Rpc.Status { Code = (int)status.StatusCode, Message = status.Detail, Details = { detail } }.ToByteArray();
