@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ScoringGrid.Server.Security;
 
@@ -20,7 +21,7 @@ internal sealed partial class ServerCertificate : IHostedService, IDisposable
     private X509Certificate2 _current;
     private byte[] _loadedHash;
     private byte[]? _failedHash;
-    private ILogger? _log;
+    private ILogger _log = NullLogger.Instance;
     private SettledDirectoryWatcher? _watcher;
 
     private ServerCertificate(string path, string password, TimeProvider time, X509Certificate2 certificate, byte[] hash)
@@ -55,10 +56,7 @@ internal sealed partial class ServerCertificate : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _watcher = new SettledDirectoryWatcher(Path.GetDirectoryName(_path)!, _time, ReloadNow);
-        if (_log is not null)
-        {
-            LogServing(_log, Current.Subject, Current.Thumbprint, Current.NotAfter.ToUniversalTime(), _path);
-        }
+        LogServing(_log, Current.Subject, Current.Thumbprint, Current.NotAfter.ToUniversalTime(), _path);
 
         return Task.CompletedTask;
     }
@@ -83,35 +81,30 @@ internal sealed partial class ServerCertificate : IHostedService, IDisposable
     private void Reload()
     {
         Exception? failure = null;
+        byte[]? hash = null;
         try
         {
             byte[] bytes = File.ReadAllBytes(_path);
-            byte[] hash = SHA256.HashData(bytes);
+            hash = SHA256.HashData(bytes);
             // Unchanged, or the same broken file again (a later event in the same directory): nothing to do.
             if (hash.AsSpan().SequenceEqual(_loadedHash) || hash.AsSpan().SequenceEqual(_failedHash))
             {
                 return;
             }
 
-            _failedHash = hash;
             var next = Read(bytes, _password);
-            _failedHash = null;
-
             // The old certificate is not disposed: a handshake may be using it right now.
             Volatile.Write(ref _current, next);
             _loadedHash = hash;
-            if (_log is not null)
-            {
-                LogReloaded(_log, next.Subject, next.Thumbprint, next.NotAfter.ToUniversalTime());
-            }
+            _failedHash = null;
+            LogReloaded(_log, next.Subject, next.Thumbprint, next.NotAfter.ToUniversalTime());
         }
         catch (Exception error) when (error is CryptographicException or IOException or UnauthorizedAccessException)
         {
+            // A file that would not load is not tried again until it changes (null: it could not be read).
+            _failedHash = hash;
             failure = error;
-            if (_log is not null)
-            {
-                LogReloadFailed(_log, _path, error.Message, Current.Thumbprint);
-            }
+            LogReloadFailed(_log, _path, error.Message, Current.Thumbprint);
         }
 
         Reloaded?.Invoke(failure);
