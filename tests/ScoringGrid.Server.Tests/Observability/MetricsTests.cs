@@ -51,14 +51,7 @@ public sealed class MetricsTests : IAsyncLifetime
         var refusals = new[] { ("grpc-encoding", "snappy"), ("grpc-encoding", "br"), ("grpc-timeout", "0n") };
         foreach (var (header, value) in refusals)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _server.GrpcAddress + "/scoringgrid.v1.Scoring/ListRuleSets")
-            {
-                Content = new ByteArrayContent(new byte[5]),
-                Version = HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            };
-            request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
-            request.Headers.TryAddWithoutValidation("te", "trailers");
+            using var request = RawGrpcRequest.Create(_server.GrpcAddress, "ListRuleSets", RawGrpcRequest.Frames(Array.Empty<byte>()));
             request.Headers.TryAddWithoutValidation(header, value);
             using var response = await grpc.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();

@@ -34,13 +34,7 @@ public sealed class RestEndpointTests : IAsyncLifetime
         using var rest = await http.PostAsync("/v1/evaluate", new StringContent(Examples.Text("js-star-2019"), Encoding.UTF8, "application/json"));
         using var metrics = await http.GetAsync("/metrics");
         using var grpc = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        using var request = new HttpRequestMessage(HttpMethod.Post, _server.GrpcAddress + "/scoringgrid.v1.Scoring/ListRuleSets")
-        {
-            Content = new ByteArrayContent(new byte[5]),
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+        using var request = RawGrpcRequest.Create(_server.GrpcAddress, "ListRuleSets", RawGrpcRequest.Frames(Array.Empty<byte>()));
         using var call = await grpc.SendAsync(request);
         await call.Content.ReadAsByteArrayAsync();
 

@@ -12,18 +12,8 @@ public sealed class GracefulShutdownTests
     {
         await using var server = await ServerFixture.StartAsync(extraArgs: ["--ScoringGrid:ResponseCompression", "gzip"]);
         var message = new V1.EvaluateRequest { Application = Examples.Message("js-star-2018") }.ToByteArray();
-        var frame = new byte[5 + message.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
-        message.CopyTo(frame, 5);
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.GrpcAddress + "/scoringgrid.v1.Scoring/Evaluate")
-        {
-            Version = System.Net.HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(frame),
-        };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var request = RawGrpcRequest.Create(server.GrpcAddress, "Evaluate", RawGrpcRequest.Frames(message));
         request.Headers.TryAddWithoutValidation("grpc-accept-encoding", "gzip");
 
         using var response = await http.SendAsync(request);

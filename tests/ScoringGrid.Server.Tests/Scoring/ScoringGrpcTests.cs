@@ -195,26 +195,16 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
     public async Task EvaluateStream_UnparsableRequest_EndsWithInternal_AfterEveryEarlierAnswer(int before)
     {
         // One body, so the requests arrive together and are scored as batches (in parallel when there are enough).
-        var body = new MemoryStream();
+        var payloads = new List<byte[]>();
         for (var i = 0; i < before + 20; i++)
         {
             var app = Examples.Message("js-star-2019");
             app.Id = $"app-{i}";
-            byte[] payload = i == before ? [0x0A, 0x7F, 0x01] : new V1.EvaluateRequest { Application = app }.ToByteArray();
-            body.WriteByte(0);
-            body.Write([(byte)(payload.Length >> 24), (byte)(payload.Length >> 16), (byte)(payload.Length >> 8), (byte)payload.Length]);
-            body.Write(payload);
+            payloads.Add(i == before ? [0x0A, 0x7F, 0x01] : new V1.EvaluateRequest { Application = app }.ToByteArray());
         }
 
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_server.GrpcAddress}/scoringgrid.v1.Scoring/EvaluateStream")
-        {
-            Version = new Version(2, 0),
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(body.ToArray()),
-        };
-        request.Content.Headers.ContentType = new("application/grpc");
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var request = RawGrpcRequest.Create(_server.GrpcAddress, "EvaluateStream", RawGrpcRequest.Frames([.. payloads]));
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var received = await response.Content.ReadAsByteArrayAsync();
 
@@ -253,18 +243,8 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
 
     private async Task<(string Status, string Message)> PostUnaryAsync(string method, byte[] payload)
     {
-        var body = new byte[5 + payload.Length];
-        body[4] = (byte)payload.Length;
-        payload.CopyTo(body, 5);
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_server.GrpcAddress}/scoringgrid.v1.Scoring/{method}")
-        {
-            Version = new Version(2, 0),
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new("application/grpc");
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var request = RawGrpcRequest.Create(_server.GrpcAddress, method, RawGrpcRequest.Frames(payload));
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         // A call that fails before any message may answer trailers-only: the status is then in the headers.
