@@ -181,6 +181,17 @@ public class SgProcessTests
         }
     }
 
+    [Fact]
+    public async Task Score_WithACaCertFileThatIsMissing_IsRefusedNamingTheFile()
+    {
+        var (exit, _, stderr) = await RunSg(["score", "--server", "https://127.0.0.1:1", "--cacert", "/no/such/ca.pem", "examples/x.json"]);
+
+        Assert.Equal(1, exit);
+        // The parser's own message, and no unhandled exception (a validator once read the missing file's value and crashed).
+        Assert.Equal("File does not exist: '/no/such/ca.pem'.", stderr.Split('\n')[0]);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task AssertSameAsOfflineAsync(string[] files, string[] remoteOptions)
     {
         var (offlineExit, offline, _) = await RunSg(["score", .. files]);

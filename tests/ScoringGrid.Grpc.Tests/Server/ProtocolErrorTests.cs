@@ -113,6 +113,7 @@ public class ProtocolErrorTests : IAsyncLifetime
 
         Assert.Equal("12", response.GrpcStatus);
         var completed = Assert.Single(_server.Parts.Interceptor.Completed, c => c.Status.StatusCode == StatusCode.Unimplemented);
+        Assert.Equal(response.GrpcMessage, completed.Status.Detail);
         Assert.Equal("recording", completed.Item);
     }
 
@@ -127,6 +128,7 @@ public class ProtocolErrorTests : IAsyncLifetime
             headers: new Dictionary<string, string> { ["grpc-timeout"] = timeout });
 
         Assert.Equal("4", response.GrpcStatus);
+        Assert.Equal("Deadline Exceeded", response.GrpcMessage);
         Assert.False(_server.Parts.Probe.Started.IsCompleted, "the handler ran for a call whose deadline had passed");
         Assert.Contains(_server.Parts.Interceptor.Completed, c => c.Status.StatusCode == StatusCode.DeadlineExceeded && (string?)c.Item == "recording");
     }

@@ -44,7 +44,9 @@ public sealed class RestCompressionTests : IAsyncLifetime
         var (status, text, _) = await SendAsync(Encoding.UTF8.GetBytes(Examples.Text("js-star-2019")), contentEncoding: "gzip");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.StartsWith("""{"error":{"code":"INVALID_ARGUMENT","field":"content-encoding","message":"the body is not valid gzip: """, text, StringComparison.Ordinal);
+        Assert.Equal(
+            """{"error":{"code":"INVALID_ARGUMENT","field":"content-encoding","message":"the body is not valid gzip: The archive entry was compressed using an unsupported compression method."}}""",
+            text);
     }
 
     [Fact]
