@@ -97,10 +97,10 @@ public static class ScoringServer
         {
             builder.Services.AddCors(cors => cors.AddPolicy(RestEndpoints.CorsPolicy, policy => policy
                 .WithOrigins([.. settings.CorsOrigins])
-                .WithMethods(HttpMethods.Post)
-                .WithHeaders("authorization", "content-type", "content-encoding")
-                // A page must see how long to wait after a 429.
-                .WithExposedHeaders("retry-after")
+                .WithMethods(HttpMethods.Post, HttpMethods.Get)
+                .WithHeaders("authorization", "content-type", "content-encoding", "if-none-match")
+                // A page must see how long to wait after a 429, and a rule set's tag to revalidate it.
+                .WithExposedHeaders("retry-after", "etag")
                 .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         }
 

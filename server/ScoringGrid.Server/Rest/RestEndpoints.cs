@@ -15,8 +15,9 @@ namespace ScoringGrid.Server.Rest;
 /// <summary>
 /// <c>POST /v1/evaluate</c> and <c>POST /v1/evaluate:batch</c> for web portals that cannot speak gRPC:
 /// the proto3 JSON forms of the same messages, the same keys and the same errors, as HTTP statuses.
+/// The rule sets, for rendering a programme, are in RestEndpoints.RuleSets.cs.
 /// </summary>
-internal static class RestEndpoints
+internal static partial class RestEndpoints
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
@@ -32,13 +33,20 @@ internal static class RestEndpoints
 
     public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints, bool cors = false)
     {
-        var evaluate = endpoints.MapPost(EvaluatePath, EvaluateAsync);
-        var batch = endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync);
+        IEndpointConventionBuilder[] mapped =
+        [
+            endpoints.MapPost(EvaluatePath, EvaluateAsync),
+            endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync),
+            endpoints.MapGet(RuleSetsPath, ListRuleSetsAsync),
+            endpoints.MapGet(RuleSetPath, GetRuleSetAsync),
+        ];
         if (cors)
         {
             // Routing then lets a browser's preflight (OPTIONS) reach the CORS middleware for these paths.
-            evaluate.RequireCors(CorsPolicy);
-            batch.RequireCors(CorsPolicy);
+            foreach (var endpoint in mapped)
+            {
+                endpoint.RequireCors(CorsPolicy);
+            }
         }
 
         // Any other /v1 request gets its error as JSON too, not the framework's empty 404 or 405.
@@ -58,10 +66,17 @@ internal static class RestEndpoints
             http.Response.Headers.Allow = HttpMethods.Post;
             error = new ScoringError("UNIMPLEMENTED", "method", $"{request}: this endpoint takes POST with a JSON body");
         }
+        else if (IsRuleSetPath(path))
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            http.Response.Headers.Allow = HttpMethods.Get;
+            error = new ScoringError("UNIMPLEMENTED", "method", $"{request}: this endpoint takes GET");
+        }
         else
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
-            error = new ScoringError(ScoringErrorCodes.NotFound, "path", $"{request}: no such endpoint; the REST API has POST {EvaluatePath} and POST {EvaluateBatchPath}");
+            error = new ScoringError(ScoringErrorCodes.NotFound, "path",
+                $"{request}: no such endpoint; the REST API has POST {EvaluatePath}, POST {EvaluateBatchPath}, GET {RuleSetsPath} and GET {RuleSetPath}");
         }
 
         await WriteErrorAsync(http, error);
@@ -150,8 +165,8 @@ internal static class RestEndpoints
         call.Complete("OK");
     }
 
-    /// <summary>The caller and the body, once the key, its scope and <paramref name="cost"/> tokens of its rate limit allow them.</summary>
-    private static async Task<RestRequest?> ReadAsync(HttpContext http, AccessControl access, RestCall call, int cost)
+    /// <summary>The caller, once the key, its scope and <paramref name="cost"/> tokens of its rate limit allow the call.</summary>
+    private static async Task<CallerIdentity?> AuthorizeAsync(HttpContext http, AccessControl access, RestCall call, int cost)
     {
         var authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null;
         var decision = access.Check(authorization, ApiScope.Score, cost);
@@ -165,6 +180,16 @@ internal static class RestEndpoints
             }
 
             await ErrorAsync(http, call, new ScoringError(decision.Code, "authorization", decision.Message));
+        }
+
+        return decision.Caller;
+    }
+
+    /// <summary>The caller and the body, once the key, its scope and <paramref name="cost"/> tokens of its rate limit allow them.</summary>
+    private static async Task<RestRequest?> ReadAsync(HttpContext http, AccessControl access, RestCall call, int cost)
+    {
+        if (await AuthorizeAsync(http, access, call, cost) is not { } caller)
+        {
             return null;
         }
 
@@ -216,7 +241,7 @@ internal static class RestEndpoints
             return null;
         }
 
-        return new RestRequest(decision.Caller, body, Encoding.UTF8.GetString(body));
+        return new RestRequest(caller, body, Encoding.UTF8.GetString(body));
     }
 
     /// <summary>

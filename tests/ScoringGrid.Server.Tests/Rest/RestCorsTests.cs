@@ -27,8 +27,38 @@ public sealed class RestCorsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(Portal, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
-        Assert.Equal("POST", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Methods")));
-        Assert.Equal("authorization,content-type,content-encoding", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Headers")));
+        Assert.Equal("POST,GET", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Methods")));
+        Assert.Equal("authorization,content-type,content-encoding,if-none-match", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Headers")));
+    }
+
+    [Fact]
+    public async Task APageOfAnAllowedOrigin_RevalidatesARuleSet_WithItsTag()
+    {
+        using var preflight = await PreflightAsync("/v1/rulesets/js-star-2019", Portal, "GET", "authorization, if-none-match");
+        Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
+        Assert.Equal(Portal, Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+
+        using var http = _server.Http("key-jiangsu");
+        using var first = await GetFromPageAsync(http, null);
+        using var revalidated = await GetFromPageAsync(http, first.Headers.ETag!.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The page can read the tag, so it can send it back.
+        Assert.Equal("retry-after,etag", Assert.Single(first.Headers.GetValues("Access-Control-Expose-Headers")));
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal(Portal, Assert.Single(revalidated.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    private static async Task<HttpResponseMessage> GetFromPageAsync(HttpClient http, string? entityTag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/rulesets/js-star-2019");
+        request.Headers.Add("Origin", Portal);
+        if (entityTag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", entityTag);
+        }
+
+        return await http.SendAsync(request);
     }
 
     [Fact]
@@ -63,18 +93,19 @@ public sealed class RestCorsTests : IAsyncLifetime
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal("retry-after", Assert.Single(last!.Headers.GetValues("Access-Control-Expose-Headers")));
+        Assert.Equal("retry-after,etag", Assert.Single(last!.Headers.GetValues("Access-Control-Expose-Headers")));
         Assert.NotNull(last.Headers.RetryAfter);
         last.Dispose();
     }
 
-    private async Task<HttpResponseMessage> PreflightAsync(string path, string origin)
+    private async Task<HttpResponseMessage> PreflightAsync(
+        string path, string origin, string method = "POST", string headers = "authorization, content-type")
     {
         using var http = _server.Http();
         using var request = new HttpRequestMessage(HttpMethod.Options, path);
         request.Headers.Add("Origin", origin);
-        request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "authorization, content-type");
+        request.Headers.Add("Access-Control-Request-Method", method);
+        request.Headers.Add("Access-Control-Request-Headers", headers);
         return await http.SendAsync(request);
     }
 }
