@@ -19,21 +19,20 @@ internal static class ScoreCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var rulesets = CatalogOption.Create();
-        var server = ServerOption.Create("Score on a ScoringGrid server (e.g. http://127.0.0.1:50051) over one EvaluateStream instead of offline");
-        var apiKey = new Option<string?>("--api-key")
+        var connection = ServerConnection.Create("Score on a ScoringGrid server (e.g. http://127.0.0.1:50051) over one EvaluateStream instead of offline");
+        var command = new Command("score", "Score application documents and print one JSON result per line") { files, rulesets };
+        foreach (var option in connection.Options)
         {
-            Description = "API key for --server (default: $SCORINGGRID_API_KEY)",
-        };
-        var caCert = CaCertOption.Create();
-        var command = new Command("score", "Score application documents and print one JSON result per line") { files, rulesets, server, apiKey, caCert };
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, cancellationToken) =>
         {
             using var stdout = Console.OpenStandardOutput();
-            if (result.GetValue(server) is { } address)
+            if (connection.Address(result) is { } address)
             {
-                var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SCORINGGRID_API_KEY");
                 return await RemoteScore.RunAsync(
-                    address, key, CaCertOption.ChannelOptions(result.GetValue(caCert)), result.GetValue(files)!, Console.In, stdout, cancellationToken);
+                    address, connection.ApiKey(result), connection.ChannelOptions(result), result.GetValue(files)!, Console.In, stdout, cancellationToken);
             }
 
             if (CatalogOption.Load(result.GetValue(rulesets), Console.Error) is not { } catalog)

@@ -21,7 +21,7 @@ internal static class VerifyCommand
 
     public static Command Create()
     {
-        var server = ServerOption.Create("The ScoringGrid server, e.g. http://127.0.0.1:50051", required: true);
+        var connection = ServerConnection.Create("The ScoringGrid server, e.g. http://127.0.0.1:50051", "the verify scope", required: true);
         var platform = new Option<string?>("--platform") { Description = "Platform id (default: the application's platform_id)" };
         var figures = new Option<string[]>("--figure")
         {
@@ -31,9 +31,12 @@ internal static class VerifyCommand
         var application = new Option<FileInfo?>("--application") { Description = "Verify the figures of this application document (JSON)" };
         var window = new Option<double>("--window-days") { Description = "Look-back window in days (default 30)" };
         var json = new Option<bool>("--json") { Description = "Print the VerifyFiguresResponse as JSON" };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key with the verify scope (default: $SCORINGGRID_API_KEY)" };
-        var caCert = CaCertOption.Create();
-        var command = new Command("verify", "Verify declared figures against a platform's live metrics") { server, platform, figures, application, window, json, apiKey, caCert };
+        var command = new Command("verify", "Verify declared figures against a platform's live metrics") { platform, figures, application, window, json };
+        foreach (var option in connection.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, cancellationToken) =>
         {
             var request = BuildRequest(result.GetValue(platform), result.GetValue(figures) ?? [], result.GetValue(application), result.GetValue(window), out var problem);
@@ -43,9 +46,8 @@ internal static class VerifyCommand
                 return 1;
             }
 
-            var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SCORINGGRID_API_KEY");
             return await RunAsync(
-                result.GetValue(server)!, key, CaCertOption.ChannelOptions(result.GetValue(caCert)), request, result.GetValue(json), Console.Out, Console.Error, cancellationToken);
+                connection.Address(result)!, connection.ApiKey(result), connection.ChannelOptions(result), request, result.GetValue(json), Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ScoringGrid.Common;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Observability;
 using ScoringGrid.Server.RuleSets;
@@ -130,7 +131,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         {
             if (caller.CanSee(rs.Province))
             {
-                response.RuleSets.Add(ResultMapping.Summary(rs));
+                response.RuleSets.Add(RuleSetMessages.Summary(rs));
             }
         }
 
@@ -150,7 +151,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return null;
         }
 
-        return ResultMapping.Full(rs);
+        return RuleSetMessages.Full(rs);
     }
 
     private ScoringError? Score(

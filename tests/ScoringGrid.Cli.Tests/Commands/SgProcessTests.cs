@@ -5,7 +5,7 @@ using ScoringGrid.Tests.Shared;
 namespace ScoringGrid.Cli.Tests.Commands;
 
 /// Runs the real built <c>sg</c> (<c>dotnet sg.dll</c>) as a separate process on examples/*.json.
-public class SgProcessTests
+public partial class SgProcessTests
 {
     private static string SgDll()
     {

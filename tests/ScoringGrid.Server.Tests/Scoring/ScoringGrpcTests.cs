@@ -265,6 +265,14 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         Assert.Equal(["enterprise", "industry", "cross-industry"], iiot.Summary.Levels);
         Assert.Contains(iiot.Rules, r => r.Id == "monthly_model_calls" && r.Level == "cross-industry" && r.Threshold == 1000);
 
+        // What a portal needs to render the programme beyond the rules: the rule set's notes, and which
+        // item groups count only for some applicants.
+        var zj = await client.GetRuleSetAsync("zj-cloud-enterprise-2021");
+        Assert.Contains(zj.Notes, n => n.StartsWith("Horizontal ranking tiers are not defined by the seed", StringComparison.Ordinal));
+        var star2018 = await client.GetRuleSetAsync("js-star-2018");
+        Assert.Equal("it_service_enterprise", Assert.Single(star2018.ItemGroups, g => g.Id == "it").OnlyWhenFlag);
+        Assert.All(star2018.ItemGroups.Where(g => g.Id != "it"), g => Assert.Empty(g.OnlyWhenFlag));
+
         var missing = await Assert.ThrowsAsync<RpcException>(() => client.GetRuleSetAsync("nope"));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
