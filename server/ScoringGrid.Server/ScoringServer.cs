@@ -190,7 +190,15 @@ public static class ScoringServer
             http.Response.ContentType = MetricRegistry.ContentType;
             await metrics.Registry.WriteToAsync(http.Response.Body, http.RequestAborted);
         });
+        // Liveness: the process answers. Readiness, for probes that speak HTTP rather than gRPC health
+        // (a Kubernetes httpGet probe, a load balancer's check): scoring is SERVING, as gRPC health says.
         app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", () =>
+            health.TryGetStatus(ScoringGrpcService.ServiceName, out var status) && status == global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
+                ? Results.Text("ready\n")
+                : Results.Text(
+                    $"not ready: {(ruleSets.Current.RuleSets.Count == 0 ? "no rule set is loaded" : "the server is stopping")}\n",
+                    statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapScoringRest(cors);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoringGrid.Server");

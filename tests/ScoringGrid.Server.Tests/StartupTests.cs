@@ -48,8 +48,10 @@ public sealed class StartupTests
             await app.StartAsync();
             using ScoringClient client = ScoringClient.Create(url);
             using var channel = GrpcChannel.ForAddress(url);
+            using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(url) };
             var ruleSets = await client.ListRuleSetsAsync();
             var before = await ScoringHealthAsync(channel);
+            var readyBefore = await ReadinessAsync(http);
 
             // A reload that brings the first rule set brings the service into SERVING.
             File.Copy(Path.Combine(AppContext.BaseDirectory, "rulesets", "js-star-2019.yaml"), Path.Combine(directory, "js-star-2019.yaml"));
@@ -60,6 +62,7 @@ public sealed class StartupTests
             }
 
             var scored = await client.EvaluateAsync(Examples.Message("js-star-2019"));
+            var readyAfter = await ReadinessAsync(http);
             await app.StopAsync();
 
             Assert.Empty(ruleSets.RuleSets);
@@ -68,12 +71,23 @@ public sealed class StartupTests
             Assert.Contains(directory, warning.Message, StringComparison.Ordinal);
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, before);
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, after);
+            // The same over HTTP, for probes that do not speak gRPC.
+            Assert.Equal((503, "not ready: no rule set is loaded\n"), readyBefore);
+            Assert.Equal((200, "ready\n"), readyAfter);
             Assert.Equal("3-star", scored.Result.Level);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static async Task<(int Status, string Body)> ReadinessAsync(HttpClient http)
+    {
+        // REST is answered on the gRPC endpoint too, over HTTP/2.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/readyz") { Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<HealthCheckResponse.Types.ServingStatus> ScoringHealthAsync(GrpcChannel channel)
