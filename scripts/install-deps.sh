@@ -30,9 +30,11 @@ if ((${#missing[@]})); then
   done
 fi
 
-# Node peer for interop tests (@grpc/grpc-js), pinned by package-lock in tests/interop/node.
-node_dir="$here/tests/interop/node"
-if [ -f "$node_dir/package.json" ] && [ ! -d "$node_dir/node_modules/@grpc/grpc-js" ]; then
-  echo "install-deps: npm ci in tests/interop/node" >&2
-  (cd "$node_dir" && { npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; })
-fi
+# Node packages (@grpc/grpc-js), pinned by package-lock: the interop tests' peer, and the Node client
+# example (which the interop tests run too).
+for node_dir in "$here/tests/interop/node" "$here/clients/examples/node"; do
+  if [ -f "$node_dir/package.json" ] && [ ! -d "$node_dir/node_modules/@grpc/grpc-js" ]; then
+    echo "install-deps: npm ci in ${node_dir#"$here"/}" >&2
+    (cd "$node_dir" && { npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; })
+  fi
+done
