@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using ScoringGrid.Client;
+using ScoringGrid.Common;
 using ScoringError = ScoringGrid.Scoring.ScoringError;
 using ScoreResultJson = ScoringGrid.Scoring.ScoreResultJson;
 using ScoringGrid.Grpc;
@@ -38,7 +39,10 @@ internal static class RemoteScore
             }
             catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
             {
-                lines.Add(ErrorLine("INVALID_ARGUMENT", "", e.Message));
+                // The parser says what is wrong; the diagnostics say where, as offline scoring does.
+                lines.Add(ProtoJsonDiagnostics.Explain(System.Text.Encoding.UTF8.GetBytes(document.Json), Application.Descriptor) is var (field, problem)
+                    ? ErrorLine("INVALID_ARGUMENT", field, field.Length > 0 ? $"{field}: {problem}" : problem)
+                    : ErrorLine("INVALID_ARGUMENT", "", e.Message));
             }
         }
 

@@ -3,8 +3,10 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using ScoringGrid.Common;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
@@ -26,6 +28,8 @@ internal static partial class RestEndpoints
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    // JSON is UTF-8 (RFC 8259 8.1): a body that is not is refused, not read with U+FFFD in an applicant's name.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
 
     /// <summary>The CORS policy of the two endpoints, when <c>ScoringGrid:CorsOrigins</c> names any.</summary>
@@ -92,16 +96,17 @@ internal static partial class RestEndpoints
         }
 
         V1.EvaluateRequest evaluate;
+        // Both the EvaluateRequest form and a bare application document are accepted.
+        var wrapped = StartsWith(request.Body, "application") || StartsWith(request.Body, "view");
         try
         {
-            // Both the EvaluateRequest form and a bare application document are accepted.
-            evaluate = StartsWith(request.Body, "application") || StartsWith(request.Body, "view")
+            evaluate = wrapped
                 ? Parser.Parse<V1.EvaluateRequest>(request.Text)
                 : new V1.EvaluateRequest { Application = Parser.Parse<V1.Application>(request.Text) };
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
-            await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateRequest: {e.Message}"));
+            await ErrorAsync(http, call, NotA(wrapped ? V1.EvaluateRequest.Descriptor : V1.Application.Descriptor, request.Body, e));
             return;
         }
 
@@ -139,7 +144,7 @@ internal static partial class RestEndpoints
             // A body that is no batch costs what a call costs.
             if (await ChargeAsync(http, access, call, request.Caller, 1))
             {
-                await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a scoringgrid.v1.EvaluateBatchRequest: {e.Message}"));
+                await ErrorAsync(http, call, NotA(V1.EvaluateBatchRequest.Descriptor, request.Body, e));
             }
 
             return;
@@ -164,6 +169,15 @@ internal static partial class RestEndpoints
         await WriteAsync(http, StatusCodes.Status200OK, Formatter.Format(responses));
         call.Complete("OK");
     }
+
+    /// <summary>
+    /// A body the JSON parser refused, with the path of the field at fault: the parser's own message
+    /// says what was wrong but not where. Its message stands when no field is found to blame.
+    /// </summary>
+    private static ScoringError NotA(MessageDescriptor descriptor, byte[] body, Exception parserError) =>
+        ProtoJsonDiagnostics.Explain(body, descriptor) is var (field, problem)
+            ? new ScoringError(ScoringErrorCodes.InvalidArgument, field, $"not a {descriptor.FullName}: {(field.Length > 0 ? $"{field}: " : "")}{problem}")
+            : new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a {descriptor.FullName}: {parserError.Message}");
 
     /// <summary>The caller, once the key, its scope and <paramref name="cost"/> tokens of its rate limit allow the call.</summary>
     private static async Task<CallerIdentity?> AuthorizeAsync(HttpContext http, AccessControl access, RestCall call, int cost)
@@ -241,7 +255,18 @@ internal static partial class RestEndpoints
             return null;
         }
 
-        return new RestRequest(caller, body, Encoding.UTF8.GetString(body));
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException e)
+        {
+            await ErrorAsync(http, call, new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"the body is not valid UTF-8 (at byte {e.Index}): send JSON in UTF-8"));
+            return null;
+        }
+
+        return new RestRequest(caller, body, text);
     }
 
     /// <summary>

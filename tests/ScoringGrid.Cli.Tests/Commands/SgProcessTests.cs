@@ -134,6 +134,26 @@ public partial class SgProcessTests
     }
 
     [Fact]
+    public async Task Score_OnAServer_ADocumentOfTheWrongShape_IsNamedByItsField_AsOffline()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("sg-shape-").FullName, "wrong.json");
+        await File.WriteAllTextAsync(file, """{"id":"a","ruleset":"js-star-2019","applicant":{"name":"x","credit_code":91320500}}""");
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => ["--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning"]);
+        await using var server = app;
+
+        var (offlineExit, offline, _) = await RunSg("score", file);
+        var (remoteExit, remote, remoteErrors) = await RunSg("score", "--server", $"http://127.0.0.1:{port}", file);
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+
+        Assert.Equal(2, offlineExit);
+        Assert.True(remoteExit == 2, remoteErrors);
+        Assert.Equal("applicant.credit_code", JsonDocument.Parse(offline).RootElement.GetProperty("error").GetProperty("field").GetString());
+        Assert.Equal(
+            """{"error":{"code":"INVALID_ARGUMENT","field":"applicant.credit_code","message":"applicant.credit_code: expected a string, got a number"}}""",
+            remote.TrimEnd('\n'));
+    }
+
+    [Fact]
     public async Task Score_OnATlsServer_TrustingItsCertificateByCaCert_PrintsWhatOfflinePrints_AndWithoutIt_SaysWhyNot()
     {
         var files = Repository.Examples.Select(f => Path.GetRelativePath(Repository.Root, f)).ToArray();
