@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Client;
 using ScoringGrid.Server;
-using ScoringGrid.Server.Security;
 using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
@@ -58,32 +57,8 @@ public sealed class ServerFixture : IAsyncDisposable
         return new ServerFixture(app, grpcPort, httpPort);
     }
 
-    private static IEnumerable<string> KeyArguments()
-    {
-        for (var i = 0; i < StandardKeys.Length; i++)
-        {
-            var (key, tenant, scopes, rate) = StandardKeys[i];
-            yield return $"--ScoringGrid:Security:ApiKeys:{i}:Id";
-            yield return key;
-            yield return $"--ScoringGrid:Security:ApiKeys:{i}:Sha256";
-            yield return ApiKeyAuthenticator.HashKey(key);
-            yield return $"--ScoringGrid:Security:ApiKeys:{i}:Tenant";
-            yield return tenant;
-            for (var s = 0; s < scopes.Length; s++)
-            {
-                yield return $"--ScoringGrid:Security:ApiKeys:{i}:Scopes:{s}";
-                yield return scopes[s];
-            }
-
-            if (rate > 0)
-            {
-                yield return $"--ScoringGrid:Security:ApiKeys:{i}:RatePerSecond";
-                yield return rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                yield return $"--ScoringGrid:Security:ApiKeys:{i}:Burst";
-                yield return "2";
-            }
-        }
-    }
+    private static IEnumerable<string> KeyArguments() =>
+        StandardKeys.SelectMany((k, i) => ApiKeyArguments.For(i, k.Key, k.Tenant, k.Scopes, k.Rate, burst: k.Rate > 0 ? 2 : 0));
 
     public ScoringClient Client(string? apiKey = null) => ScoringClient.Create(GrpcAddress, apiKey);
 

@@ -1,4 +1,3 @@
-using ScoringGrid.Server.Security;
 using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Cli.Tests.Commands;
@@ -34,10 +33,7 @@ public partial class SgProcessTests
         const string key = "key-jiangsu";
         var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => [
             "--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning",
-            "--ScoringGrid:Security:ApiKeys:0:Id", key,
-            "--ScoringGrid:Security:ApiKeys:0:Sha256", ApiKeyAuthenticator.HashKey(key),
-            "--ScoringGrid:Security:ApiKeys:0:Tenant", "jiangsu",
-            "--ScoringGrid:Security:ApiKeys:0:Scopes:0", "score",
+            .. ApiKeyArguments.For(0, key, "jiangsu", ["score"]),
         ]);
         await using var server = app;
         var url = $"http://127.0.0.1:{port}";

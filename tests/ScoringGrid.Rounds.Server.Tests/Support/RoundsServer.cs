@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Client;
 using ScoringGrid.Server;
-using ScoringGrid.Server.Security;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Rounds.Server.Tests.Support;
 
@@ -55,14 +55,7 @@ public sealed class RoundsServer : IAsyncDisposable
 
         for (var i = 0; i < Keys.Length; i++)
         {
-            var (key, tenant, scopes) = Keys[i];
-            args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Id", key]);
-            args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Sha256", ApiKeyAuthenticator.HashKey(key)]);
-            args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Tenant", tenant]);
-            for (var s = 0; s < scopes.Length; s++)
-            {
-                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Scopes:{s}", scopes[s]]);
-            }
+            args.AddRange(ApiKeyArguments.For(i, Keys[i].Key, Keys[i].Tenant, Keys[i].Scopes));
         }
 
         var app = ScoringServer.Build([.. args]);

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Interop.Tests.Infrastructure;
-using ScoringGrid.Server.Security;
 using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Interop.Tests.Interop;
@@ -70,10 +69,7 @@ public sealed class ClientExampleTests : IAsyncLifetime
         const string key = "key-portal";
         var (app, grpcPort, httpPort) = await ServerOnFreePorts.StartAsync((grpc, http) => [
             "--urls", $"http://127.0.0.1:{grpc}", "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{http}", "--Logging:LogLevel:Default", "Warning",
-            "--ScoringGrid:Security:ApiKeys:0:Id", key,
-            "--ScoringGrid:Security:ApiKeys:0:Sha256", ApiKeyAuthenticator.HashKey(key),
-            "--ScoringGrid:Security:ApiKeys:0:Tenant", "*",
-            "--ScoringGrid:Security:ApiKeys:0:Scopes:0", "score",
+            .. ApiKeyArguments.For(0, key, "*", ["score"]),
         ]);
         await using var server = app;
         var example = Directory.EnumerateFiles(ScoringPeers.ExamplesDirectory, "js-star-2019-*.json").Single();

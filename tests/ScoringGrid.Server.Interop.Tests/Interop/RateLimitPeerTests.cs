@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Client;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Server.Interop.Tests.Infrastructure;
-using ScoringGrid.Server.Security;
 using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Interop.Tests.Interop;
@@ -92,16 +91,8 @@ public sealed partial class RateLimitPeerTests
     {
         var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => [
             "--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning",
-            "--ScoringGrid:Security:ApiKeys:0:Id", Key,
-            "--ScoringGrid:Security:ApiKeys:0:Sha256", ApiKeyAuthenticator.HashKey(Key),
-            "--ScoringGrid:Security:ApiKeys:0:Tenant", "*",
-            "--ScoringGrid:Security:ApiKeys:0:Scopes:0", "score",
-            "--ScoringGrid:Security:ApiKeys:0:RatePerSecond", "1",
-            "--ScoringGrid:Security:ApiKeys:0:Burst", "1",
-            "--ScoringGrid:Security:ApiKeys:1:Id", WarmUpKey,
-            "--ScoringGrid:Security:ApiKeys:1:Sha256", ApiKeyAuthenticator.HashKey(WarmUpKey),
-            "--ScoringGrid:Security:ApiKeys:1:Tenant", "*",
-            "--ScoringGrid:Security:ApiKeys:1:Scopes:0", "score",
+            .. ApiKeyArguments.For(0, Key, "*", ["score"], ratePerSecond: 1, burst: 1),
+            .. ApiKeyArguments.For(1, WarmUpKey, "*", ["score"]),
         ]);
         var server = new RateLimitedServer(app, $"127.0.0.1:{port}");
 

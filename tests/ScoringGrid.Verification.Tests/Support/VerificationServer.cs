@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using ScoringGrid.Client;
 using ScoringGrid.Server;
-using ScoringGrid.Server.Security;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Verification.Tests.Support;
 
@@ -39,14 +39,7 @@ public sealed class VerificationServer : IAsyncDisposable
 
         for (var i = 0; i < Keys.Length; i++)
         {
-            var (key, scopes) = Keys[i];
-            args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Id", key]);
-            args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Sha256", ApiKeyAuthenticator.HashKey(key)]);
-            args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Tenant", "*"]);
-            for (var s = 0; s < scopes.Length; s++)
-            {
-                args.AddRange([$"--ScoringGrid:Security:ApiKeys:{i}:Scopes:{s}", scopes[s]]);
-            }
+            args.AddRange(ApiKeyArguments.For(i, Keys[i].Key, "*", Keys[i].Scopes));
         }
 
         var app = ScoringServer.Build([.. args]);
