@@ -8,6 +8,7 @@ apt_packages=(
   redis-server            # collector storage, rounds (tests start their own on free ports)
   python3-grpcio          # real gRPC peer for interop tests (Debian's /usr/bin/python3)
   python3-protobuf
+  python3-jsonschema      # an outside JSON Schema validator for the REST API's OpenAPI description
   protobuf-compiler       # protoc --python_out for the Python peer
   libprotobuf-dev         # google/protobuf/*.proto (struct.proto) for protoc -I /usr/include
   nghttp2-client          # h2load / nghttp: outside HTTP/2 load and deadline checks

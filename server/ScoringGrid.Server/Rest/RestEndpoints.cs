@@ -43,6 +43,7 @@ internal static partial class RestEndpoints
             endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync),
             endpoints.MapGet(RuleSetsPath, ListRuleSetsAsync),
             endpoints.MapGet(RuleSetPath, GetRuleSetAsync),
+            endpoints.MapGet(OpenApiDocument.Path, DescribeAsync),
         ];
         if (cors)
         {
@@ -70,7 +71,7 @@ internal static partial class RestEndpoints
             http.Response.Headers.Allow = HttpMethods.Post;
             error = new ScoringError("UNIMPLEMENTED", "method", $"{request}: this endpoint takes POST with a JSON body");
         }
-        else if (IsRuleSetPath(path))
+        else if (IsRuleSetPath(path) || path == OpenApiDocument.Path)
         {
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             http.Response.Headers.Allow = HttpMethods.Get;
@@ -80,10 +81,19 @@ internal static partial class RestEndpoints
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             error = new ScoringError(ScoringErrorCodes.NotFound, "path",
-                $"{request}: no such endpoint; the REST API has POST {EvaluatePath}, POST {EvaluateBatchPath}, GET {RuleSetsPath} and GET {RuleSetPath}");
+                $"{request}: no such endpoint; the REST API has POST {EvaluatePath}, POST {EvaluateBatchPath}, GET {RuleSetsPath} and GET {RuleSetPath}, described in GET {OpenApiDocument.Path}");
         }
 
         await WriteErrorAsync(http, error);
+    }
+
+    // Open, as gRPC reflection is: it describes the API, not anyone's data. Written once, on first use.
+    private static readonly Lazy<string> Description = new(OpenApiDocument.Create);
+
+    private static async Task DescribeAsync(HttpContext http)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(Description.Value);
     }
 
     private static async Task EvaluateAsync(

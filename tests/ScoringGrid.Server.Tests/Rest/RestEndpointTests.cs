@@ -179,7 +179,7 @@ public sealed class RestEndpointTests : IAsyncLifetime
         Assert.Equal("NOT_FOUND", body.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("path", body.GetProperty("error").GetProperty("field").GetString());
         Assert.Equal(
-            "POST /v1/evaluations: no such endpoint; the REST API has POST /v1/evaluate, POST /v1/evaluate:batch, GET /v1/rulesets and GET /v1/rulesets/{rule_set}",
+            "POST /v1/evaluations: no such endpoint; the REST API has POST /v1/evaluate, POST /v1/evaluate:batch, GET /v1/rulesets and GET /v1/rulesets/{rule_set}, described in GET /v1/openapi.json",
             body.GetProperty("error").GetProperty("message").GetString());
         using var http = _server.Http();
         Assert.DoesNotContain("/v1/evaluations", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);

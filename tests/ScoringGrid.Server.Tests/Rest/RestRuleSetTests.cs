@@ -147,8 +147,25 @@ public sealed class RestRuleSetTests : IAsyncLifetime
             await post.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, deeper);
         Assert.Equal(
-            "GET /v1/rulesets/js-star-2019/rules: no such endpoint; the REST API has POST /v1/evaluate, POST /v1/evaluate:batch, GET /v1/rulesets and GET /v1/rulesets/{rule_set}",
+            "GET /v1/rulesets/js-star-2019/rules: no such endpoint; the REST API has POST /v1/evaluate, POST /v1/evaluate:batch, GET /v1/rulesets and GET /v1/rulesets/{rule_set}, described in GET /v1/openapi.json",
             deeperBody.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task TheOpenApiDescription_NeedsNoKey_AsReflectionNeedsNone_AndTakesOnlyGet()
+    {
+        using var anonymous = _server.Http();
+        using var response = await anonymous.GetAsync("/v1/openapi.json");
+        using var post = await anonymous.PostAsync("/v1/openapi.json", new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("3.1.0", document.GetProperty("openapi").GetString());
+        // Each message's schema lists the fields the descriptor has, by their proto names.
+        var application = document.GetProperty("components").GetProperty("schemas").GetProperty("scoringgrid.v1.Application").GetProperty("properties");
+        Assert.Equal(V1.Application.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name), application.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal(["GET"], post.Content.Headers.Allow);
     }
 
     [Fact]
