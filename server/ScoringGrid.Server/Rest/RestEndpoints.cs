@@ -17,7 +17,8 @@ namespace ScoringGrid.Server.Rest;
 /// <summary>
 /// <c>POST /v1/evaluate</c> and <c>POST /v1/evaluate:batch</c> for web portals that cannot speak gRPC:
 /// the proto3 JSON forms of the same messages, the same keys and the same errors, as HTTP statuses.
-/// The rule sets, for rendering a programme, are in RestEndpoints.RuleSets.cs.
+/// The rule sets, for rendering a programme, are in RestEndpoints.RuleSets.cs; the OpenAPI
+/// description of them all (<c>GET /v1/openapi.json</c>) is written by <see cref="OpenApiDocument"/>.
 /// </summary>
 internal static partial class RestEndpoints
 {
@@ -31,8 +32,10 @@ internal static partial class RestEndpoints
     // JSON is UTF-8 (RFC 8259 8.1): a body that is not is refused, not read with U+FFFD in an applicant's name.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
+    // Written once, on first use.
+    private static readonly Lazy<string> Description = new(OpenApiDocument.Create);
 
-    /// <summary>The CORS policy of the two endpoints, when <c>ScoringGrid:CorsOrigins</c> names any.</summary>
+    /// <summary>The CORS policy of the REST endpoints, when <c>ScoringGrid:CorsOrigins</c> names any.</summary>
     public const string CorsPolicy = "portals";
 
     public static IEndpointRouteBuilder MapScoringRest(this IEndpointRouteBuilder endpoints, bool cors = false)
@@ -87,9 +90,7 @@ internal static partial class RestEndpoints
         await WriteErrorAsync(http, error);
     }
 
-    // Open, as gRPC reflection is: it describes the API, not anyone's data. Written once, on first use.
-    private static readonly Lazy<string> Description = new(OpenApiDocument.Create);
-
+    // Open, as gRPC reflection is: it describes the API, not anyone's data.
     private static async Task DescribeAsync(HttpContext http)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
