@@ -35,6 +35,9 @@ internal static partial class RestEndpoints
     // Written once, on first use.
     private static readonly Lazy<string> Description = new(OpenApiDocument.Create);
 
+    // What a resource that can be read answers (RFC 9110 9.1: HEAD wherever GET); Kestrel sends no body for HEAD.
+    private static readonly string[] Readable = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>The CORS policy of the REST endpoints, when <c>ScoringGrid:CorsOrigins</c> names any.</summary>
     public const string CorsPolicy = "portals";
 
@@ -44,9 +47,9 @@ internal static partial class RestEndpoints
         [
             endpoints.MapPost(EvaluatePath, EvaluateAsync),
             endpoints.MapPost(EvaluateBatchPath, EvaluateBatchAsync),
-            endpoints.MapGet(RuleSetsPath, ListRuleSetsAsync),
-            endpoints.MapGet(RuleSetPath, GetRuleSetAsync),
-            endpoints.MapGet(OpenApiDocument.Path, DescribeAsync),
+            endpoints.MapMethods(RuleSetsPath, Readable, ListRuleSetsAsync),
+            endpoints.MapMethods(RuleSetPath, Readable, GetRuleSetAsync),
+            endpoints.MapMethods(OpenApiDocument.Path, Readable, DescribeAsync),
         ];
         if (cors)
         {
@@ -77,7 +80,7 @@ internal static partial class RestEndpoints
         else if (IsRuleSetPath(path) || path == OpenApiDocument.Path)
         {
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            http.Response.Headers.Allow = HttpMethods.Get;
+            http.Response.Headers.Allow = string.Join(", ", Readable);
             error = new ScoringError("UNIMPLEMENTED", "method", $"{request}: this endpoint takes GET");
         }
         else

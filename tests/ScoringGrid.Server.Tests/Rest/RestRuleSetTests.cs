@@ -140,7 +140,7 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         Assert.All(new[] { post, delete }, r =>
         {
             Assert.Equal(HttpStatusCode.MethodNotAllowed, r.StatusCode);
-            Assert.Equal(["GET"], r.Content.Headers.Allow);
+            Assert.Equal(["GET", "HEAD"], r.Content.Headers.Allow);
         });
         Assert.Equal(
             """{"error":{"code":"UNIMPLEMENTED","field":"method","message":"POST /v1/rulesets/js-star-2019: this endpoint takes GET"}}""",
@@ -165,7 +165,23 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         var application = document.GetProperty("components").GetProperty("schemas").GetProperty("scoringgrid.v1.Application").GetProperty("properties");
         Assert.Equal(V1.Application.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name), application.EnumerateObject().Select(p => p.Name));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
-        Assert.Equal(["GET"], post.Content.Headers.Allow);
+        Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("/v1/rulesets")]
+    [InlineData("/v1/rulesets/js-star-2019")]
+    [InlineData("/v1/openapi.json")]
+    public async Task Head_AnswersWhatGetWould_WithoutTheBody(string path)
+    {
+        using var http = _server.Http("key-admin");
+        using var get = await http.GetAsync(path);
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
     }
 
     [Fact]
