@@ -16,8 +16,15 @@ namespace ScoringGrid.Common;
 /// </remarks>
 internal static class ProtoJsonDiagnostics
 {
-    /// <summary>The first problem found, as the field's path (empty for the document itself) and what is wrong; null when none is found.</summary>
-    public static (string Field, string Problem)? Explain(ReadOnlySpan<byte> json, MessageDescriptor descriptor)
+    /// <summary>
+    /// The first problem found: the field's path (empty for the document itself) and a message that
+    /// starts with that path (<c>applicant.credit_code: expected a string, got a number</c>); null
+    /// when none is found.
+    /// </summary>
+    public static (string Field, string Message)? Explain(ReadOnlySpan<byte> json, MessageDescriptor descriptor) =>
+        Find(json, descriptor) is var (field, problem) ? (field, field.Length > 0 ? $"{field}: {problem}" : problem) : null;
+
+    private static (string Field, string Problem)? Find(ReadOnlySpan<byte> json, MessageDescriptor descriptor)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 100 });
         try

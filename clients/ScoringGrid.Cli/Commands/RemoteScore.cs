@@ -40,8 +40,8 @@ internal static class RemoteScore
             catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
             {
                 // The parser says what is wrong; the diagnostics say where, as offline scoring does.
-                lines.Add(ProtoJsonDiagnostics.Explain(System.Text.Encoding.UTF8.GetBytes(document.Json), Application.Descriptor) is var (field, problem)
-                    ? ErrorLine("INVALID_ARGUMENT", field, field.Length > 0 ? $"{field}: {problem}" : problem)
+                lines.Add(ProtoJsonDiagnostics.Explain(System.Text.Encoding.UTF8.GetBytes(document.Json), Application.Descriptor) is var (field, message)
+                    ? ErrorLine("INVALID_ARGUMENT", field, message)
                     : ErrorLine("INVALID_ARGUMENT", "", e.Message));
             }
         }
@@ -66,7 +66,7 @@ internal static class RemoteScore
         }
         catch (RpcException e)
         {
-            await Console.Error.WriteLineAsync($"sg: {address}: {e.StatusCode}: {e.Status.Detail}");
+            await Console.Error.WriteLineAsync(ServerConnection.Refusal(address, e));
             return 1;
         }
 

@@ -32,6 +32,9 @@ internal sealed class ServerConnection
 
     public GrpcChannelOptions? ChannelOptions(ParseResult result) => CaCertOption.ChannelOptions(result.GetValue(_caCert));
 
+    /// <summary>The stderr line for a call to <paramref name="address"/> that ended with an error status.</summary>
+    public static string Refusal(string address, RpcException e) => $"sg: {address}: {e.StatusCode}: {e.Status.Detail}";
+
     /// <summary>
     /// Runs <paramref name="call"/> with a client of the server. A call the server refuses for what
     /// was asked (no such rule set, another tenant's) exits <see cref="ScoreCommand.InvalidExitCode"/>,
@@ -47,7 +50,7 @@ internal sealed class ServerConnection
         }
         catch (RpcException e)
         {
-            await Console.Error.WriteLineAsync($"sg: {address}: {e.StatusCode}: {e.Status.Detail}");
+            await Console.Error.WriteLineAsync(Refusal(address, e));
             return e.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.InvalidArgument ? ScoreCommand.InvalidExitCode : 1;
         }
     }

@@ -189,8 +189,8 @@ internal static partial class RestEndpoints
     /// says what was wrong but not where. Its message stands when no field is found to blame.
     /// </summary>
     private static ScoringError NotA(MessageDescriptor descriptor, byte[] body, Exception parserError) =>
-        ProtoJsonDiagnostics.Explain(body, descriptor) is var (field, problem)
-            ? new ScoringError(ScoringErrorCodes.InvalidArgument, field, $"not a {descriptor.FullName}: {(field.Length > 0 ? $"{field}: " : "")}{problem}")
+        ProtoJsonDiagnostics.Explain(body, descriptor) is var (field, message)
+            ? new ScoringError(ScoringErrorCodes.InvalidArgument, field, $"not a {descriptor.FullName}: {message}")
             : new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"not a {descriptor.FullName}: {parserError.Message}");
 
     /// <summary>The caller, once the key, its scope and <paramref name="cost"/> tokens of its rate limit allow the call.</summary>
