@@ -64,12 +64,12 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         using var first = await http.GetAsync(path);
         var tag = first.Headers.ETag!;
 
-        using var same = await SendAsync(http, path, tag.ToString());
+        using var same = await http.GetIfNoneMatchAsync(path, tag.ToString());
         // A strong tag with the same value matches too: If-None-Match compares weakly.
-        using var strong = await SendAsync(http, path, tag.Tag);
-        using var listed = await SendAsync(http, path, $"\"something-else\", {tag}");
-        using var any = await SendAsync(http, path, "*");
-        using var other = await SendAsync(http, path, "W/\"something-else\"");
+        using var strong = await http.GetIfNoneMatchAsync(path, tag.Tag);
+        using var listed = await http.GetIfNoneMatchAsync(path, $"\"something-else\", {tag}");
+        using var any = await http.GetIfNoneMatchAsync(path, "*");
+        using var other = await http.GetIfNoneMatchAsync(path, "W/\"something-else\"");
 
         Assert.All(new[] { same, strong, listed, any }, r =>
         {
@@ -93,7 +93,7 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         Assert.NotEqual(all.Headers.ETag, own.Headers.ETag);
         Assert.Equal(own.Headers.ETag, again.Headers.ETag);
         // The admin's tag is not the Jiangsu key's: revalidating with it sends the Jiangsu list.
-        using var revalidated = await SendAsync(jiangsu, "/v1/rulesets", all.Headers.ETag!.ToString());
+        using var revalidated = await jiangsu.GetIfNoneMatchAsync("/v1/rulesets", all.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, revalidated.StatusCode);
     }
 
@@ -176,7 +176,8 @@ public sealed class RestRuleSetTests : IAsyncLifetime
     {
         using var http = _server.Http("key-admin");
         using var get = await http.GetAsync(path);
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head, path);
+        using var head = await http.SendAsync(headRequest);
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
@@ -213,13 +214,6 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         Assert.Contains("scoringgrid_requests_total{method=\"/v1/rulesets/{rule_set}\",code=\"NOT_FOUND\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("scoringgrid_requests_total{method=\"/v1/rulesets\",code=\"OK\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("js-star-1999", metrics, StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string path, string ifNoneMatch)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        return await http.SendAsync(request);
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Error)> GetErrorAsync(string key, string path)

@@ -1,4 +1,5 @@
 using System.Net;
+using ScoringGrid.Server.Tests.Rest;
 
 namespace ScoringGrid.Server.Tests.RuleSets;
 
@@ -55,26 +56,19 @@ public sealed class HotReloadTests : IAsyncLifetime
         using var list = await http.GetAsync("/v1/rulesets");
         using var ruleSet = await http.GetAsync("/v1/rulesets/js-star-2019");
         var (listTag, ruleSetTag) = (list.Headers.ETag!.ToString(), ruleSet.Headers.ETag!.ToString());
-        Assert.Equal(HttpStatusCode.NotModified, (await RevalidateAsync(http, "/v1/rulesets/js-star-2019", ruleSetTag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await http.GetIfNoneMatchAsync("/v1/rulesets/js-star-2019", ruleSetTag)).StatusCode);
 
         var file = Path.Combine(_rules.FullName, "js-star-2019.yaml");
         var yaml = await File.ReadAllTextAsync(file);
         await File.WriteAllTextAsync(file, yaml.Replace("version: \"2019.1\"", "version: \"2019.2\"", StringComparison.Ordinal));
 
         // Revalidating with the old tags now brings the new version, under new tags.
-        using var changed = await WaitForAsync(() => RevalidateAsync(http, "/v1/rulesets/js-star-2019", ruleSetTag), r => r.StatusCode == HttpStatusCode.OK);
+        using var changed = await WaitForAsync(() => http.GetIfNoneMatchAsync("/v1/rulesets/js-star-2019", ruleSetTag), r => r.StatusCode == HttpStatusCode.OK);
         Assert.Contains("\"version\": \"2019.2\"", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEqual(ruleSetTag, changed.Headers.ETag!.ToString());
-        using var changedList = await RevalidateAsync(http, "/v1/rulesets", listTag);
+        using var changedList = await http.GetIfNoneMatchAsync("/v1/rulesets", listTag);
         Assert.Equal(HttpStatusCode.OK, changedList.StatusCode);
         Assert.NotEqual(listTag, changedList.Headers.ETag!.ToString());
-    }
-
-    private static async Task<HttpResponseMessage> RevalidateAsync(HttpClient http, string path, string entityTag)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("If-None-Match", entityTag);
-        return await http.SendAsync(request);
     }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
