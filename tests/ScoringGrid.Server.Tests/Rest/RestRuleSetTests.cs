@@ -104,6 +104,8 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         var (missing, missingBody) = await GetErrorAsync("key-admin", "/v1/rulesets/js-star-1999");
         using var client = _server.Client("key-jiangsu");
         var grpc = await Assert.ThrowsAsync<ScoringGrid.Grpc.RpcException>(() => client.GetRuleSetAsync("hb-benchmark-2018"));
+        using var admin = _server.Client("key-admin");
+        var grpcMissing = await Assert.ThrowsAsync<ScoringGrid.Grpc.RpcException>(() => admin.GetRuleSetAsync("js-star-1999"));
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden);
         Assert.Equal("PERMISSION_DENIED", forbiddenBody.GetProperty("code").GetString());
@@ -112,7 +114,8 @@ public sealed class RestRuleSetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing);
         Assert.Equal("NOT_FOUND", missingBody.GetProperty("code").GetString());
         Assert.Equal("ruleset", missingBody.GetProperty("field").GetString());
-        Assert.Contains("js-star-1999", missingBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(grpcMissing.Status.Detail, $"ruleset: {missingBody.GetProperty("message").GetString()}");
+        Assert.StartsWith("ruleset: unknown rule set 'js-star-1999'; loaded: ", grpcMissing.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
