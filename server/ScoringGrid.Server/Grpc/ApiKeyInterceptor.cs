@@ -31,6 +31,9 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
         var header = context.HttpContext.Request.Headers.Authorization;
         var authorization = header.Count > 0 ? header.ToString() : null;
         var decision = access.Check(authorization, policy.Scope, policy.Cost);
+        // A refused call keeps the key it was refused for, so that the refusal counts against that
+        // key in the metrics; its handler never runs.
+        context.Caller = decision.Key;
         if (decision.Caller is null)
         {
             var refusal = new Status(ScoringGrpcService.StatusCodes(decision.Code), decision.Message);
@@ -44,12 +47,11 @@ internal sealed class ApiKeyInterceptor(AccessControl access, ServerMetrics metr
             return ValueTask.FromResult<Status?>(refusal);
         }
 
-        context.Caller = decision.Caller;
         return ValueTask.FromResult<Status?>(null);
     }
 
     public void OnCallCompleted(ServerCallContext context, Status status, TimeSpan elapsed) =>
-        metrics.CallEnded(PolicyOf(context.Method).Series, status.StatusCode, elapsed.TotalSeconds);
+        metrics.CallEnded(PolicyOf(context.Method).Series, context.Caller as CallerIdentity, status.StatusCode, elapsed.TotalSeconds);
 
     /// <summary>
     /// The caller <see cref="OnCallStartingAsync"/> established for the call; anonymous for a call it

@@ -23,6 +23,8 @@ internal sealed class ServerMetrics
     private readonly Gauge _inFlight;
     private readonly Counter _rateLimited;
     private readonly Counter _rateLimitWait;
+    private readonly Counter _keyCalls;
+    private readonly Counter _keyApplications;
     private readonly ConcurrentDictionary<(string Method, string Code), CounterChild> _requestChildren = new();
     private readonly ConcurrentDictionary<string, HistogramChild> _latencyChildren = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(CompiledRuleSet RuleSet, int Level), CounterChild> _evaluationChildren = new();
@@ -39,6 +41,10 @@ internal sealed class ServerMetrics
         _rateLimited = registry.CreateCounter("scoringgrid_rate_limited_total",
             "Rate limit hits by API key: calls or batches refused, and EvaluateStream batches held back until the key's rate allowed them.", "key", "action");
         _rateLimitWait = registry.CreateCounter("scoringgrid_rate_limit_wait_seconds_total", "Time EvaluateStream batches were held back by their key's rate limit.", "key");
+        _keyCalls = registry.CreateCounter("scoringgrid_key_requests_total",
+            "Calls by API key and final status, a known key's calls refused for their scope or rate limit included.", "key", "code");
+        _keyApplications = registry.CreateCounter("scoringgrid_key_applications_total",
+            "Applications by API key: scored, or rejected with an error in their answer.", "key", "result");
         var reloads = registry.CreateCounter("scoringgrid_rule_set_reloads_total", "Rule-set reload attempts, by result.", "result");
         var loaded = registry.CreateGauge("scoringgrid_rule_sets_loaded", "Rule sets (id@version) being served.");
         registry.AddCollectCallback(() =>
@@ -67,29 +73,44 @@ internal sealed class ServerMetrics
 
     public void CallStarted() => _inFlight.Inc();
 
-    /// <summary>The series of a gRPC method, to record its calls with <see cref="CallEnded(MethodSeries, StatusCode, double)"/>.</summary>
+    /// <summary>The series of a gRPC method, to record its calls with <see cref="CallEnded(MethodSeries, CallerIdentity?, StatusCode, double)"/>.</summary>
     public MethodSeries ForMethod(string method) =>
         _methods.GetOrAdd(method, static (m, self) => new MethodSeries(m, self._requests, self._latency.WithLabels(m)), this);
 
-    public void CallEnded(MethodSeries method, StatusCode code, double seconds)
+    /// <summary>A gRPC call; <paramref name="key"/> is the API key it was allowed or refused for, if any.</summary>
+    public void CallEnded(MethodSeries method, CallerIdentity? key, StatusCode code, double seconds)
     {
         _inFlight.Dec();
         method.Ended(code, seconds);
+        UsageOf(key)?.CallEnded(code);
     }
 
     /// <summary>A REST call: its method is the path, its code a status name.</summary>
-    public void CallEnded(string method, string code, double seconds)
+    public void CallEnded(string method, CallerIdentity? key, string code, double seconds)
     {
         _inFlight.Dec();
         _requestChildren.GetOrAdd((method, code), static (k, c) => c.WithLabels(k.Method, k.Code), _requests).Inc();
         _latencyChildren.GetOrAdd(method, static (m, h) => h.WithLabels(m), _latency).Observe(seconds);
+        UsageOf(key)?.CallEnded(code);
     }
 
-    public void Evaluated(CompiledRuleSet rs, ScoreResult result) =>
+    public void Evaluated(CallerIdentity caller, CompiledRuleSet rs, ScoreResult result)
+    {
         _evaluationChildren.GetOrAdd((rs, result.LevelIndex), static (k, counter) =>
             counter.WithLabels(k.RuleSet.Id, k.RuleSet.Version, k.Level >= 0 ? k.RuleSet.Levels[k.Level] : "none"), _evaluations).Inc();
+        UsageOf(caller)?.Scored.Inc();
+    }
 
-    public void EvaluationFailed(string code) => _evaluationErrors.WithLabels(code).Inc();
+    public void EvaluationFailed(CallerIdentity caller, string code)
+    {
+        _evaluationErrors.WithLabels(code).Inc();
+        UsageOf(caller)?.Rejected.Inc();
+    }
+
+    // None for the anonymous caller of a server without keys: there is no key to account to.
+    private KeyUsage? UsageOf(CallerIdentity? key) =>
+        key is null || ReferenceEquals(key, CallerIdentity.Anonymous) ? null
+        : key.Usage ??= new KeyUsage(key.KeyId, _keyCalls, _keyApplications);
 
     // Off the hot path (only over a limit), and keys are configured, so the label set stays small.
     public void RateLimitRefused(string key) => _rateLimited.WithLabels(key, "refused").Inc();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ScoringGrid.Server.Observability;
+using ScoringGrid.Server.Security;
 
 namespace ScoringGrid.Server.Rest;
 
@@ -18,7 +19,10 @@ internal sealed class RestCall(ServerMetrics metrics, string method, long starte
 {
     private string _code = "UNKNOWN";
 
+    /// <summary>The API key the call was allowed or refused for, once the access check knows it.</summary>
+    public CallerIdentity? Key { get; set; }
+
     public void Complete(string code) => _code = code;
 
-    public void Dispose() => metrics.CallEnded(method, _code, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    public void Dispose() => metrics.CallEnded(method, Key, _code, Stopwatch.GetElapsedTime(started).TotalSeconds);
 }

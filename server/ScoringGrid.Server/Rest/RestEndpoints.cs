@@ -198,6 +198,7 @@ internal static partial class RestEndpoints
     {
         var authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null;
         var decision = access.Check(authorization, ApiScope.Score, cost);
+        call.Key = decision.Key;
         if (decision.Caller is null)
         {
             SetRetryAfter(http, decision);

@@ -29,7 +29,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         if (error is not null)
         {
             response.Error = ResultMapping.ToMessage(error);
-            metrics.EvaluationFailed(error.Code);
+            metrics.EvaluationFailed(caller, error.Code);
         }
         else
         {
@@ -67,7 +67,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             }
         }
 
-        metrics.EvaluationFailed(error.Code);
+        metrics.EvaluationFailed(caller, error.Code);
         reply = EvaluateReply.Failed(id, error);
         return outcome;
     }
@@ -89,7 +89,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         error ??= Score(reader, caller, catalog, out result);
         if (error is not null)
         {
-            metrics.EvaluationFailed(error.Code);
+            metrics.EvaluationFailed(caller, error.Code);
             EvaluateResponseWriter.WriteFailed(output, id, error);
             return outcome;
         }
@@ -191,7 +191,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
         // Pooled: the caller writes the result out and gives it back (see EvaluateReply).
         var target = pooled ? rs.RentResult() : null;
-        return Scored(rs, target is null ? rs.Score(app, options, observed) : rs.Score(app, target, options, observed), target, out result);
+        return Scored(caller, rs, target is null ? rs.Score(app, options, observed) : rs.Score(app, target, options, observed), target, out result);
     }
 
     // What the reader read, into a pooled result: its indexed application when it has one (the rule
@@ -212,11 +212,11 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
 
         // Verified applications never get here (Read hands them to the caller), so nothing is observed.
         var target = rs.RentResult();
-        return Scored(rs, rs.Score(indexed, target, options), target, out result);
+        return Scored(caller, rs, rs.Score(indexed, target, options), target, out result);
     }
 
     // Counts a result, or gives the rented result back when scoring refused the application.
-    private ScoringError? Scored(CompiledRuleSet rs, ScoreOutcome outcome, ScoreResult? rented, out ScoreResult? result)
+    private ScoringError? Scored(CallerIdentity caller, CompiledRuleSet rs, ScoreOutcome outcome, ScoreResult? rented, out ScoreResult? result)
     {
         if (!outcome.Succeeded)
         {
@@ -229,7 +229,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return outcome.Error;
         }
 
-        metrics.Evaluated(rs, outcome.Result);
+        metrics.Evaluated(caller, rs, outcome.Result);
         result = outcome.Result;
         return null;
     }

@@ -22,16 +22,16 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator, ServerMet
         var caller = authenticator.Authenticate(authorization);
         if (caller is null)
         {
-            return AccessDecision.Refused(StatusNames.Unauthenticated,
+            return AccessDecision.Refused(null, StatusNames.Unauthenticated,
                 authorization is null ? "missing API key: send 'authorization: Bearer <key>'" : "unknown API key");
         }
 
         if (!caller.HasAny(required))
         {
-            return AccessDecision.Refused(StatusNames.PermissionDenied, $"API key '{caller.KeyId}' lacks the {Names(required)} scope");
+            return AccessDecision.Refused(caller, StatusNames.PermissionDenied, $"API key '{caller.KeyId}' lacks the {Names(required)} scope");
         }
 
-        return cost > 0 ? Charge(caller, cost) : new AccessDecision(caller, "", "", null);
+        return cost > 0 ? Charge(caller, cost) : AccessDecision.Allowed(caller);
     }
 
     /// <summary>Takes <paramref name="count"/> tokens (calls or applications) from the caller's rate limit.</summary>
@@ -39,7 +39,7 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator, ServerMet
     {
         if (caller.RateLimit is not { } bucket || bucket.TryTake(count, out var retryAfter))
         {
-            return new AccessDecision(caller, "", "", null);
+            return AccessDecision.Allowed(caller);
         }
 
         metrics.RateLimitRefused(caller.KeyId);
@@ -47,13 +47,13 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator, ServerMet
         string limit = Invariant($"rate {bucket.RatePerSecond:0.######}/s, burst {bucket.Burst:0.######}");
         if (retryAfter == Timeout.InfiniteTimeSpan)
         {
-            return AccessDecision.Refused(StatusNames.ResourceExhausted, Invariant(
+            return AccessDecision.Refused(caller, StatusNames.ResourceExhausted, Invariant(
                 $"API key '{caller.KeyId}' may send at most {Math.Floor(bucket.Burst):0} per batch ({limit}); this batch has {count} applications: send smaller batches, or use EvaluateStream, which is paced to the key's rate"));
         }
 
         // Whole milliseconds, rounded up: what the gRPC pushback trailer carries, so the text agrees with it.
         var wait = TimeSpan.FromMilliseconds(Math.Ceiling(retryAfter.TotalMilliseconds));
-        return new AccessDecision(null, StatusNames.ResourceExhausted,
+        return new AccessDecision(caller, false, StatusNames.ResourceExhausted,
             Invariant($"API key '{caller.KeyId}' is over its rate limit ({limit}); retry after {wait.TotalSeconds:0.###} s"), wait);
     }
 
@@ -80,10 +80,16 @@ internal sealed class AccessControl(ApiKeyAuthenticator authenticator, ServerMet
 }
 
 /// <summary>
-/// The caller when allowed; otherwise the gRPC status name and message to answer with, and, when
-/// only the rate limit refused, how long until the same call would pass.
+/// The key presented, when it is a configured one, and whether it may make the call; when it may
+/// not, the gRPC status name and message to answer with, and, when only the rate limit refused,
+/// how long until the same call would pass. A refusal keeps its key so that it counts against it.
 /// </summary>
-internal readonly record struct AccessDecision(CallerIdentity? Caller, string Code, string Message, TimeSpan? RetryAfter)
+internal readonly record struct AccessDecision(CallerIdentity? Key, bool IsAllowed, string Code, string Message, TimeSpan? RetryAfter)
 {
-    public static AccessDecision Refused(string code, string message) => new(null, code, message, null);
+    /// <summary>The caller when the call is allowed; null when it was refused.</summary>
+    public CallerIdentity? Caller => IsAllowed ? Key : null;
+
+    public static AccessDecision Allowed(CallerIdentity caller) => new(caller, true, "", "", null);
+
+    public static AccessDecision Refused(CallerIdentity? key, string code, string message) => new(key, false, code, message, null);
 }

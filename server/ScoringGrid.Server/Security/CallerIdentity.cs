@@ -29,6 +29,10 @@ public sealed class CallerIdentity
 
     internal TokenBucket? RateLimit { get; }
 
+    // The key's metric series, made on its first call (ServerMetrics): per-key accounting is then a
+    // field read on the hot path rather than a lookup.
+    internal Observability.KeyUsage? Usage { get; set; }
+
     /// <summary>Whether the key holds <paramref name="scope"/>.</summary>
     public bool Has(ApiScope scope) => (Scopes & scope) == scope;
 

@@ -27,7 +27,7 @@ internal sealed class VerifiedScoring(ScoringOperations scoring, FigureObserver 
         var (observed, observeError) = await ObserveAsync(message, caller).ConfigureAwait(false);
         if (observeError is not null)
         {
-            metrics.EvaluationFailed(observeError.Code);
+            metrics.EvaluationFailed(caller, observeError.Code);
             return (new V1.EvaluateResponse { ApplicationId = message.Id, Error = ResultMapping.ToMessage(observeError) }, observeError);
         }
 
