@@ -25,7 +25,7 @@ fi
 
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work" "${latency_log_dir:-}"; }
 trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Both .NET servers (ScoringGrid and the Kestrel ceiling) run with the same runtime settings. By default
@@ -124,10 +124,14 @@ echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): r
 # Latency at half of peak: h2load offers half of ScoringGrid's median rate above, spread evenly over the
 # same 16 connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
 # request's time until its response ended comes from h2load's log file (only HTTP 200 counted; the grpcio
-# check above proved the statuses). h2load starts rate-limited requests in bursts every few milliseconds,
-# so these times include queueing behind the burst: the ceiling's row shows how much of it is the generator.
+# check above proved the statuses). h2load's rate mode sends each connection's due requests together on a
+# 10 ms tick (seen with strace), so at half of a server's peak a burst takes about half a tick to drain:
+# these times include queueing behind the burst, and the ceiling's row shows how much is the generator's.
+# h2load writes one log line per request with its own write(2): on this VM's disk that cost ~8 µs of
+# system time each on the cores the server shares (p99 doubled), so the log goes to tmpfs when there is one.
+latency_log_dir=$work; [ -d /dev/shm ] && [ -w /dev/shm ] && latency_log_dir=$(mktemp -d /dev/shm/sg-bench.XXXXXX)
 latency_at_half() { # label body server-label port
-  local rate=${sg_peak[$1]%.*}; local per=$(( rate / 2 / conns )); local log="$work/latency.log"
+  local rate=${sg_peak[$1]%.*}; local per=$(( rate / 2 / conns )); local log="$latency_log_dir/latency.log"
   rm -f "$log"
   local out; out=$(h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1 \
     --rps "$per" -D 10 --log-file "$log" "http://127.0.0.1:$4/scoringgrid.v1.Scoring/Evaluate")
