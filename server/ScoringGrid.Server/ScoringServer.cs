@@ -59,6 +59,12 @@ public static class ScoringServer
         {
             // Naming the server software only helps someone looking for a known flaw in it.
             kestrel.AddServerHeader = false;
+            if (settings.KeepAlivePing != TimeSpan.Zero)
+            {
+                kestrel.Limits.Http2.KeepAlivePingDelay = settings.KeepAlivePing;
+                kestrel.Limits.Http2.KeepAlivePingTimeout = settings.KeepAliveTimeout;
+            }
+
             SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate is null ? null : () => certificate.Current));
             SettingReader.Read("ScoringGrid:HttpUrls", () => httpUrls.ForEach(url => kestrel.ListenHttp1(url)));
         });

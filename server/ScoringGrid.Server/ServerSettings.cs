@@ -38,6 +38,16 @@ public sealed class ServerSettings
     /// <summary>How long shutdown waits for in-flight calls.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// After this long without a frame from a client, the server sends an HTTP/2 PING (gRPC
+    /// keepalive); <see cref="TimeSpan.Zero"/> turns pings off. A portal that vanished behind a NAT or a
+    /// proxy, say in the middle of a paced EvaluateStream, is otherwise noticed only when TCP gives up.
+    /// </summary>
+    public TimeSpan KeepAlivePing { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a PING may go unanswered before the server closes the connection.</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Throws <see cref="ServerConfigurationException"/> naming the first setting out of range.</summary>
     internal void Validate()
     {
@@ -59,6 +69,17 @@ public sealed class ServerSettings
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ServerConfigurationException($"ScoringGrid:DrainTimeout: must not be negative, not {DrainTimeout}.");
+        }
+
+        // Kestrel's own floor: a ping or its timeout below a second is refused.
+        if (KeepAlivePing != TimeSpan.Zero && KeepAlivePing < TimeSpan.FromSeconds(1))
+        {
+            throw new ServerConfigurationException($"ScoringGrid:KeepAlivePing: must be at least 00:00:01, or 00:00:00 to send no pings, not {KeepAlivePing}.");
+        }
+
+        if (KeepAliveTimeout < TimeSpan.FromSeconds(1))
+        {
+            throw new ServerConfigurationException($"ScoringGrid:KeepAliveTimeout: must be at least 00:00:01, not {KeepAliveTimeout}.");
         }
 
         // An encoding the transport does not have would silently send every response uncompressed.
