@@ -40,13 +40,17 @@ public static class GrpcKestrel
     /// does, asking <paramref name="certificate"/> for the certificate at each TLS handshake, so a
     /// renewed certificate serves new connections without a restart.
     /// </summary>
-    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, IEnumerable<string> urls, Func<X509Certificate2>? certificate)
+    /// <param name="options">Kestrel's options.</param>
+    /// <param name="urls">The URLs to listen on.</param>
+    /// <param name="certificate">The TLS certificate, asked at each handshake; null for cleartext URLs only.</param>
+    /// <param name="connectionAge">A maximum age for the connections, or null to let them live as long as their clients keep them.</param>
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, IEnumerable<string> urls, Func<X509Certificate2>? certificate, GrpcConnectionAge? connectionAge = null)
     {
         ArgumentNullException.ThrowIfNull(urls);
         options.ApplyGrpcLimits();
         foreach (string url in urls)
         {
-            options.ListenGrpc(url, certificate);
+            options.ListenGrpc(url, certificate, connectionAge);
         }
 
         return options;
@@ -56,8 +60,8 @@ public static class GrpcKestrel
     public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, X509Certificate2? certificate = null) =>
         options.ListenGrpc(url, certificate is null ? null : () => certificate);
 
-    /// <summary>Listens on one URL; see <see cref="ListenGrpc(KestrelServerOptions, IEnumerable{string}, Func{X509Certificate2}?)"/>.</summary>
-    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, Func<X509Certificate2>? certificate)
+    /// <summary>Listens on one URL; see <see cref="ListenGrpc(KestrelServerOptions, IEnumerable{string}, Func{X509Certificate2}?, GrpcConnectionAge?)"/>.</summary>
+    public static KestrelServerOptions ListenGrpc(this KestrelServerOptions options, string url, Func<X509Certificate2>? certificate, GrpcConnectionAge? connectionAge = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         GrpcListenAddress address = GrpcListenAddress.Parse(url);
@@ -77,6 +81,8 @@ public static class GrpcKestrel
             {
                 listen.Protocols = HttpProtocols.Http2;
             }
+
+            connectionAge?.ApplyTo(listen);
         };
 
         return options.Bind(address, configure);

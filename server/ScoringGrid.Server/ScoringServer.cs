@@ -65,7 +65,7 @@ public static class ScoringServer
                 kestrel.Limits.Http2.KeepAlivePingTimeout = settings.KeepAliveTimeout;
             }
 
-            SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate is null ? null : () => certificate.Current));
+            SettingReader.Read(urlsSetting, () => kestrel.ListenGrpc(urls, certificate is null ? null : () => certificate.Current, settings.ConnectionAge));
             SettingReader.Read("ScoringGrid:HttpUrls", () => httpUrls.ForEach(url => kestrel.ListenHttp1(url)));
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout);

@@ -1,4 +1,5 @@
 using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Server;
 
 namespace ScoringGrid.Server;
 
@@ -48,6 +49,20 @@ public sealed class ServerSettings
     /// <summary>How long a PING may go unanswered before the server closes the connection.</summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long a gRPC connection may take new calls (give or take 10 %) before the server sends
+    /// GOAWAY and its client opens another, which a TCP load balancer may send to another replica;
+    /// zero (default) for as long as the client keeps it.
+    /// </summary>
+    public TimeSpan MaxConnectionAge { get; set; }
+
+    /// <summary>How long calls in flight on a connection past its age may run on before it is closed; unset for as long as they take.</summary>
+    public TimeSpan? MaxConnectionAgeGrace { get; set; }
+
+    /// <summary>The connection age limit to give Kestrel, or null for none.</summary>
+    internal GrpcConnectionAge? ConnectionAge =>
+        MaxConnectionAge == TimeSpan.Zero ? null : new GrpcConnectionAge(MaxConnectionAge, MaxConnectionAgeGrace ?? Timeout.InfiniteTimeSpan);
+
     /// <summary>Throws <see cref="ServerConfigurationException"/> naming the first setting out of range.</summary>
     internal void Validate()
     {
@@ -80,6 +95,16 @@ public sealed class ServerSettings
         if (KeepAliveTimeout < TimeSpan.FromSeconds(1))
         {
             throw new ServerConfigurationException($"ScoringGrid:KeepAliveTimeout: must be at least 00:00:01, not {KeepAliveTimeout}.");
+        }
+
+        if (MaxConnectionAge < TimeSpan.Zero)
+        {
+            throw new ServerConfigurationException($"ScoringGrid:MaxConnectionAge: must not be negative, not {MaxConnectionAge}; 00:00:00 keeps connections as long as their clients do.");
+        }
+
+        if (MaxConnectionAgeGrace < TimeSpan.Zero)
+        {
+            throw new ServerConfigurationException($"ScoringGrid:MaxConnectionAgeGrace: must not be negative, not {MaxConnectionAgeGrace}; leave it unset to let calls finish however long they take.");
         }
 
         // An encoding the transport does not have would silently send every response uncompressed.

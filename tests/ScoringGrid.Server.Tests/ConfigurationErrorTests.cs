@@ -33,6 +33,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { ["--ScoringGrid:MaxMessageBytes", "0"], "ScoringGrid:MaxMessageBytes: must be a positive number of bytes, not 0." },
         { ["--ScoringGrid:KeepAlivePing", "00:00:00.5"], "ScoringGrid:KeepAlivePing: must be at least 00:00:01, or 00:00:00 to send no pings, not 00:00:00.5000000." },
         { ["--ScoringGrid:KeepAliveTimeout", "00:00:00"], "ScoringGrid:KeepAliveTimeout: must be at least 00:00:01, not 00:00:00." },
+        { ["--ScoringGrid:MaxConnectionAge", "-00:01:00"], "ScoringGrid:MaxConnectionAge: must not be negative, not -00:01:00; 00:00:00 keeps connections as long as their clients do." },
+        { ["--ScoringGrid:MaxConnectionAgeGrace", "-00:00:05"], "ScoringGrid:MaxConnectionAgeGrace: must not be negative, not -00:00:05; leave it unset to let calls finish however long they take." },
         { ["--ScoringGrid:ResponseCompression", "br"], "ScoringGrid:ResponseCompression: 'br' is not supported; use gzip, or leave it empty to send responses uncompressed." },
         { ["--Logging:Console:FormatterName", "jsno"], "Logging:Console:FormatterName: 'jsno' is not a console log format; use simple, json or systemd." },
         { ["--ScoringGrid:Security:ApiKeys:0:Id", "portal", "--ScoringGrid:Security:ApiKeys:0:Sha256", "abc"], "ScoringGrid:Security:ApiKeys:0 (id 'portal'): Sha256 must be 64 hex digits." },

@@ -1,0 +1,132 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using ScoringGrid.Grpc;
+using ScoringGrid.Grpc.Client;
+
+namespace ScoringGrid.Server.Tests;
+
+/// <summary>
+/// ScoringGrid:MaxConnectionAge: a connection past its age gets GOAWAY, so its client's next call opens
+/// a new connection; calls in flight finish on the old one, unless ScoringGrid:MaxConnectionAgeGrace
+/// runs out first.
+/// </summary>
+public sealed class ConnectionAgeTests
+{
+    [Fact]
+    public async Task AConnectionPastItsAge_GetsGoAwayWithNoError_AndCloses()
+    {
+        await using var server = await ServerFixture.StartAsync(false, null, "--ScoringGrid:MaxConnectionAge", "00:00:01");
+        var opened = Stopwatch.StartNew();
+        using var connection = await RawH2Connection.OpenAsync(server.GrpcAddress);
+
+        var goAway = await connection.NextAsync(frame => frame.Type == RawH2Connection.GoAway);
+
+        Assert.NotNull(goAway);
+        // The age is jittered by 10 % either way, never shortened further.
+        Assert.True(opened.Elapsed >= TimeSpan.FromSeconds(0.85), $"GOAWAY after {opened.Elapsed}");
+        Assert.Equal(0u, BinaryPrimitives.ReadUInt32BigEndian(goAway.Payload.AsSpan(4))); // NO_ERROR
+        // No call was in flight, so nothing keeps the connection open.
+        while (await connection.NextAsync(frame => frame.Type == RawH2Connection.GoAway) is not null)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task AStreamInFlight_FinishesOnTheOldConnection_AndTheChannelGoesOnOnANewOne()
+    {
+        await using var server = await ServerFixture.StartAsync(false, null, "--ScoringGrid:MaxConnectionAge", "00:00:01");
+        using var connections = new KestrelConnectionCounter(new Uri(server.GrpcAddress).Port);
+        using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
+        using var call = channel.DuplexStreamingCall(ScoringGrid.Client.ScoringMethods.EvaluateStream);
+        await call.RequestStream.WriteAsync(Request("before"));
+        Assert.True(await call.ResponseStream.MoveNext());
+
+        // Past the connection's age: it has had its GOAWAY, and the stream on it goes on.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        for (var i = 0; i < 5; i++)
+        {
+            await call.RequestStream.WriteAsync(Request($"after-{i}"));
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var after = new List<string>();
+        while (await call.ResponseStream.MoveNext())
+        {
+            Assert.Equal("3-star", call.ResponseStream.Current.Result.Level);
+            after.Add(call.ResponseStream.Current.ApplicationId);
+        }
+
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"after-{i}"), after);
+
+        // The same channel's next call takes a new connection.
+        Assert.Equal(1, connections.Opened);
+        using var client = new ScoringGrid.Client.ScoringClient(channel);
+        Assert.Equal("3-star", (await client.EvaluateAsync(Examples.Message("js-star-2019"))).Result.Level);
+        Assert.Equal(2, connections.Opened);
+    }
+
+    [Fact]
+    public async Task AStreamOutlivingTheGracePeriod_IsCut()
+    {
+        await using var server = await ServerFixture.StartAsync(false, null,
+            "--ScoringGrid:MaxConnectionAge", "00:00:01", "--ScoringGrid:MaxConnectionAgeGrace", "00:00:01");
+        using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
+        using var call = channel.DuplexStreamingCall(ScoringGrid.Client.ScoringMethods.EvaluateStream);
+        var opened = Stopwatch.StartNew();
+        await call.RequestStream.WriteAsync(Request("first"));
+        Assert.True(await call.ResponseStream.MoveNext());
+
+        // Reading on: the stream stays open until the server aborts the connection under it.
+        var failure = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await call.ResponseStream.MoveNext(patience.Token);
+        });
+
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
+        Assert.True(opened.Elapsed >= TimeSpan.FromSeconds(1.7), $"cut after {opened.Elapsed}");
+    }
+
+    // Connections Kestrel opened on one port, from its own metrics (kestrel.active_connections goes
+    // up by one per connection, tagged with the port; other tests' servers listen on other ports).
+    private sealed class KestrelConnectionCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _opened;
+
+        public KestrelConnectionCounter(int port)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Server.Kestrel" && instrument.Name == "kestrel.active_connections")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, change, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "server.port" && Equals(tag.Value, port) && change > 0)
+                    {
+                        Interlocked.Add(ref _opened, (int)change);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public int Opened => Volatile.Read(ref _opened);
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    private static V1.EvaluateRequest Request(string id)
+    {
+        var application = Examples.Message("js-star-2019");
+        application.Id = id;
+        return new V1.EvaluateRequest { Application = application };
+    }
+}
