@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Client;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
 
@@ -87,40 +87,6 @@ public sealed class ConnectionAgeTests
 
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.True(opened.Elapsed >= TimeSpan.FromSeconds(1.7), $"cut after {opened.Elapsed}");
-    }
-
-    // Connections Kestrel opened on one port, from its own metrics (kestrel.active_connections goes
-    // up by one per connection, tagged with the port; other tests' servers listen on other ports).
-    private sealed class KestrelConnectionCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private int _opened;
-
-        public KestrelConnectionCounter(int port)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Microsoft.AspNetCore.Server.Kestrel" && instrument.Name == "kestrel.active_connections")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, change, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "server.port" && Equals(tag.Value, port) && change > 0)
-                    {
-                        Interlocked.Add(ref _opened, (int)change);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public int Opened => Volatile.Read(ref _opened);
-
-        public void Dispose() => _listener.Dispose();
     }
 
     private static V1.EvaluateRequest Request(string id)
