@@ -1,8 +1,11 @@
-// Node @grpc/grpc-js client for ScoringGrid's connection-age interop test.
-// Usage: node connection_age_client.js --target <host:port> --example <application.json> --age <seconds> [--proto <dir>]
-// The server sends every connection GOAWAY when it is --age seconds old. Prints one JSON line per check,
-// as tests/interop/python/connection_age_client.py does: a stream open across its connection's GOAWAY
-// finishes, and a client calling on across several ages never sees an error (grpc-js reconnects itself).
+// Node @grpc/grpc-js client for ScoringGrid's connection interop tests (connection age, keepalive).
+// Usage: node connection_client.js --target <host:port> --example <application.json>
+//          [--checks stream_across_age,unary_across_ages|idle_across_pings] [--age <seconds>] [--idle <seconds>] [--proto <dir>]
+// Prints one JSON line per check, as tests/interop/python/connection_client.py does. With a server that
+// sends every connection GOAWAY when it is --age seconds old: a stream open across its connection's
+// GOAWAY finishes, and a client calling on across several ages never sees an error (grpc-js reconnects
+// itself). With a server that pings idle connections: a client idle for --idle seconds answers the pings
+// and calls on, on the same connection.
 'use strict';
 
 const path = require('path');
@@ -11,11 +14,13 @@ const protoLoader = require('@grpc/proto-loader');
 const { run, statusName } = require('./check_lines');
 const { readExamples } = require('./examples');
 
-const args = { proto: path.resolve(__dirname, '..', '..', '..', 'proto') };
+const args = {
+  proto: path.resolve(__dirname, '..', '..', '..', 'proto'), checks: 'stream_across_age,unary_across_ages', age: '1', idle: '3',
+};
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
-if (!args.target || !args.example || !args.age) {
-  throw new Error('usage: node connection_age_client.js --target host:port --example file.json --age seconds [--proto dir]');
+if (!args.target || !args.example) {
+  throw new Error('usage: node connection_client.js --target host:port --example file.json [--checks a,b] [--age s] [--idle s] [--proto dir]');
 }
 
 const ageMs = Number(args.age) * 1000;
@@ -71,10 +76,19 @@ async function unaryAcrossAges() {
   return { calls, failures };
 }
 
+// A call, --idle seconds of silence (the server pings; grpc-js answers), another call.
+async function idleAcrossPings() {
+  await evaluate('before-idle');
+  await sleep(Number(args.idle) * 1000);
+  await evaluate('after-idle');
+  return { code: 'OK' };
+}
+
+const checks = { stream_across_age: streamAcrossAge, unary_across_ages: unaryAcrossAges, idle_across_pings: idleAcrossPings };
+
 async function main() {
   await new Promise((resolve, reject) => client.waitForReady(deadline(10000), (error) => (error ? reject(error) : resolve())));
-  await run('stream_across_age', streamAcrossAge);
-  await run('unary_across_ages', unaryAcrossAges);
+  for (const name of args.checks.split(',')) await run(name, checks[name]);
   client.close();
 }
 

@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""Python grpcio client for ScoringGrid's connection-age interop test.
+"""Python grpcio client for ScoringGrid's connection interop tests (connection age, keepalive).
 
-The server at --target sends every connection GOAWAY when it is --age seconds old. Prints one JSON
-line per check; the C# test (tests/ScoringGrid.Server.Interop.Tests) asserts on the lines: a stream
-open across its connection's GOAWAY finishes, and a channel calling on across several ages never
-shows the application an error (grpcio reconnects by itself).
+Runs the --checks named, printing one JSON line per check; the C# test
+(tests/ScoringGrid.Server.Interop.Tests) asserts on the lines. With a server that sends every
+connection GOAWAY when it is --age seconds old: a stream open across its connection's GOAWAY
+finishes, and a channel calling on across several ages never shows the application an error (grpcio
+reconnects by itself). With a server that pings idle connections: a channel idle for --idle seconds
+answers the pings and calls on, on the same connection.
 Run with Debian's /usr/bin/python3 (apt python3-grpcio), not a pyenv python.
 """
 import argparse
@@ -18,7 +20,9 @@ def main():
     parser.add_argument("--target", required=True)
     parser.add_argument("--gen", required=True)
     parser.add_argument("--example", required=True)
-    parser.add_argument("--age", type=float, required=True)
+    parser.add_argument("--checks", default="stream_across_age,unary_across_ages")
+    parser.add_argument("--age", type=float, default=1)
+    parser.add_argument("--idle", type=float, default=3)
     args = parser.parse_args()
     sys.path.insert(0, args.gen)
 
@@ -74,9 +78,17 @@ def main():
             time.sleep(0.02)
         return {"calls": calls, "failures": failures}
 
+    def idle_across_pings():
+        # A call, --idle seconds of silence (the server pings; grpcio answers), another call.
+        evaluate(request("before-idle"), timeout=10)
+        time.sleep(args.idle)
+        evaluate(request("after-idle"), timeout=10)
+        return {"code": "OK"}
+
+    checks = {"stream_across_age": stream_across_age, "unary_across_ages": unary_across_ages, "idle_across_pings": idle_across_pings}
     grpc.channel_ready_future(channel).result(timeout=10)
-    run("stream_across_age", stream_across_age)
-    run("unary_across_ages", unary_across_ages)
+    for name in args.checks.split(","):
+        run(name, checks[name])
     channel.close()
 
 

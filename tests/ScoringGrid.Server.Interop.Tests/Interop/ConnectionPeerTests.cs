@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using ScoringGrid.Grpc.Tests.Infrastructure;
+using ScoringGrid.Server.Interop.Tests.Infrastructure;
+using ScoringGrid.Tests.Shared;
+
+namespace ScoringGrid.Server.Interop.Tests.Interop;
+
+/// <summary>
+/// The server managing its connections, seen from Python grpcio and Node grpc-js. With
+/// ScoringGrid:MaxConnectionAge, a stream open across its connection's GOAWAY finishes on it, and a
+/// client calling on across several ages reconnects by itself without a single call failing. With
+/// ScoringGrid:KeepAlivePing, an idle client answers the server's pings and keeps its connection.
+/// Connections are counted on the server, from Kestrel's own metrics.
+/// </summary>
+public sealed class ConnectionPeerTests
+{
+    // The age the server gives each connection (a setting), and the peers pace themselves by (seconds).
+    private const string AgeSetting = "00:00:01";
+    private const string Age = "1";
+
+    private static string Example => Directory.EnumerateFiles(ScoringPeers.ExamplesDirectory, "js-star-2019-*.json").Single();
+
+    public static TheoryData<string> PeerNames => ["python", "node"];
+
+    [Theory]
+    [MemberData(nameof(PeerNames))]
+    public async Task APeer_KeepsItsStreamAndItsCalls_AcrossConnectionAges(string peer)
+    {
+        var (checks, connections) = await RunAsync(peer, ["--ScoringGrid:MaxConnectionAge", AgeSetting], ["--age", Age]);
+
+        Assert.Equal("OK", checks.String("stream_across_age", "code"));
+        Assert.Equal(["before", "after-0", "after-1", "after-2"],
+            checks["stream_across_age"].GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        // Three ages of calls, each 20 ms or so apart: dozens, across at least two GOAWAYs, none failed.
+        var unary = checks["unary_across_ages"];
+        Assert.Empty(unary.GetProperty("failures").EnumerateArray());
+        Assert.True(unary.GetProperty("calls").GetInt32() >= 20, unary.ToString());
+        // The ages really passed under the client: one channel, a connection per age.
+        Assert.True(connections >= 3, $"{connections} connections");
+    }
+
+    [Theory]
+    [MemberData(nameof(PeerNames))]
+    public async Task AnIdlePeer_AnswersTheServersPings_AndKeepsItsConnection(string peer)
+    {
+        // Pings a second apart, each closing the connection a second later unless answered: three
+        // seconds of silence outlast several pings.
+        var (checks, connections) = await RunAsync(peer,
+            ["--ScoringGrid:KeepAlivePing", "00:00:01", "--ScoringGrid:KeepAliveTimeout", "00:00:01"],
+            ["--checks", "idle_across_pings", "--idle", "3"]);
+
+        Assert.Equal("OK", checks.String("idle_across_pings", "code"));
+        Assert.Equal(1, connections);
+    }
+
+    private static async Task<(InteropResults Checks, int Connections)> RunAsync(string peer, string[] serverArgs, string[] peerArgs)
+    {
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => [
+            "--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning", .. serverArgs,
+        ]);
+        try
+        {
+            using var connections = new KestrelConnectionCounter(port);
+            var target = $"127.0.0.1:{port}";
+            var result = peer == "python"
+                ? await PeerProcess.RunAsync(Peers.Python,
+                    [ScoringPeers.PythonScript("connection_client.py"), "--target", target, "--gen", await ScoringPeers.PreparePythonAsync(), "--example", Example, .. peerArgs],
+                    TimeSpan.FromMinutes(1))
+                : await PeerProcess.RunAsync(Peers.RequireNode(),
+                    [ScoringPeers.NodeScript("connection_client.js"), "--target", target, "--example", Example, "--proto", ScoringPeers.ProtoDirectory, .. peerArgs],
+                    TimeSpan.FromMinutes(1));
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            return (new InteropResults(result), connections.Opened);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
