@@ -191,6 +191,7 @@ public static class ScoringServer
         }
 
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
+        metrics.TrackKeys(app.Services.GetRequiredService<ApiKeyAuthenticator>().Keys);
         app.MapGet("/metrics", async (HttpContext http) =>
         {
             http.Response.ContentType = MetricRegistry.ContentType;

@@ -107,6 +107,18 @@ internal sealed class ServerMetrics
         UsageOf(caller)?.Rejected.Inc();
     }
 
+    /// <summary>
+    /// Makes the series of each configured key before its first call, its applications at 0, so that
+    /// a rate over them starts at the first scrape rather than at the key's first call.
+    /// </summary>
+    public void TrackKeys(IEnumerable<CallerIdentity> keys)
+    {
+        foreach (var key in keys)
+        {
+            UsageOf(key);
+        }
+    }
+
     // None for the anonymous caller of a server without keys: there is no key to account to.
     private KeyUsage? UsageOf(CallerIdentity? key) =>
         key is null || ReferenceEquals(key, CallerIdentity.Anonymous) ? null

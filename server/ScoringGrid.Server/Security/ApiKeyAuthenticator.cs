@@ -45,6 +45,9 @@ public sealed class ApiKeyAuthenticator
         _byHash = keys.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The configured keys' identities.</summary>
+    public IEnumerable<CallerIdentity> Keys => _byHash.Values;
+
     /// <summary>False when no keys are configured: every caller is <see cref="CallerIdentity.Anonymous"/>.</summary>
     public bool IsEnabled => _byHash.Count > 0;
 

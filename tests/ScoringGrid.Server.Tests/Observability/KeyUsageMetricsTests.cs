@@ -69,6 +69,7 @@ public sealed class KeyUsageMetricsTests : IAsyncLifetime
             [
                 "key-admin rejected 0", "key-admin scored 2",
                 "key-jiangsu rejected 2", "key-jiangsu scored 3",
+                "key-paced rejected 0", "key-paced scored 0",
                 "key-slow rejected 0", "key-slow scored 0",
                 "key-verify-only rejected 0", "key-verify-only scored 0",
             ],
@@ -78,6 +79,18 @@ public sealed class KeyUsageMetricsTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, metrics);
         var check = await Promtool.CheckMetricsAsync(file);
         Assert.True(check.ExitCode == 0, check.Describe());
+    }
+
+    [Fact]
+    public async Task EveryConfiguredKey_HasItsApplicationSeries_BeforeItsFirstCall()
+    {
+        using var http = _server.Http();
+        var metrics = await http.GetStringAsync("/metrics");
+
+        Assert.Equal(
+            ServerFixture.StandardKeys.Select(k => k.Key).Order(StringComparer.Ordinal).SelectMany(k => new[] { $"{k} rejected 0", $"{k} scored 0" }),
+            Samples(metrics, "scoringgrid_key_applications_total", "result"));
+        Assert.Empty(Samples(metrics, "scoringgrid_key_requests_total", "code"));
     }
 
     [Fact]
