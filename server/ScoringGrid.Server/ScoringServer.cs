@@ -77,6 +77,7 @@ public static class ScoringServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new MetricRegistry());
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<ConnectionMetrics>();
         builder.Services.AddSingleton(authenticator);
         builder.Services.AddSingleton<AccessControl>();
         builder.Services.AddSingleton(sp => new ScoringOptions
@@ -192,6 +193,8 @@ public static class ScoringServer
 
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         metrics.TrackKeys(app.Services.GetRequiredService<ApiKeyAuthenticator>().Keys);
+        // Made now, before the first connection, so that none goes uncounted.
+        app.Services.GetRequiredService<ConnectionMetrics>();
         app.MapGet("/metrics", async (HttpContext http) =>
         {
             http.Response.ContentType = MetricRegistry.ContentType;
