@@ -47,21 +47,29 @@ public sealed class DisqualificationTests(RedisServerFixture redis) : IAsyncLife
     {
         // With no request arriving, the server still reads the registry's version key, twice per
         // refresh interval (1 s): plain scoring then finds the snapshot fresh on its request threads.
-        using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true");
+        // The probe reads Redis's command counts without blocking a thread, with the patience the
+        // other fixtures give a loaded machine: with the library's defaults (a blocking INFO, a one-second
+        // timeout) CI once timed out on the probe itself, before the server's refreshes were ever counted.
+        var options = ScoringGrid.Collector.CollectorRedis.Options(redis.Endpoint);
+        options.AllowAdmin = true;
+        options.SyncTimeout = 10_000;
+        using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
         var server = admin.GetServer(admin.GetEndPoints()[0]);
-        var before = GetCalls(server);
+        var before = await GetCallsAsync(server);
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (GetCalls(server) < before + 3 && DateTime.UtcNow < deadline)
+        var calls = before;
+        while (calls < before + 3 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
+            calls = await GetCallsAsync(server);
         }
 
-        Assert.True(GetCalls(server) >= before + 3, $"GET calls {before} -> {GetCalls(server)} while idle");
+        Assert.True(calls >= before + 3, $"GET calls {before} -> {calls} while idle");
     }
 
-    private static long GetCalls(StackExchange.Redis.IServer server)
+    private static async Task<long> GetCallsAsync(StackExchange.Redis.IServer server)
     {
-        foreach (var group in server.Info("commandstats"))
+        foreach (var group in await server.InfoAsync("commandstats"))
         {
             foreach (var (key, value) in group)
             {
