@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ScoringGrid.Grpc;
 using ScoringGrid.Prometheus;
-using ScoringGrid.Server.Grpc;
 
 namespace ScoringGrid.Server.Observability;
 
@@ -17,13 +16,14 @@ internal sealed class KeyUsage
 
     // gRPC calls index by status code; REST calls, whose codes include names gRPC has not
     // (UNSUPPORTED_MEDIA_TYPE), look theirs up. Both find the same child for a shared name.
-    private readonly CounterChild?[] _byCode = new CounterChild?[StatusCodeNames.Count];
+    private readonly CountersByStatus _byCode;
     private readonly ConcurrentDictionary<string, CounterChild> _byName = new(StringComparer.Ordinal);
 
     internal KeyUsage(string key, Counter calls, Counter applications)
     {
         _key = key;
         _calls = calls;
+        _byCode = new CountersByStatus(calls, key);
         Scored = applications.WithLabels(key, "scored");
         Rejected = applications.WithLabels(key, "rejected");
     }
@@ -34,11 +34,7 @@ internal sealed class KeyUsage
     /// <summary>Applications of this key answered with an error (validation, an unknown rule set, another province's).</summary>
     public CounterChild Rejected { get; }
 
-    public void CallEnded(StatusCode code)
-    {
-        var index = (uint)code < (uint)_byCode.Length ? (int)code : (int)StatusCode.Unknown;
-        (_byCode[index] ??= _calls.WithLabels(_key, StatusCodeNames.Of((StatusCode)index))).Inc();
-    }
+    public void CallEnded(StatusCode code) => _byCode.For(code).Inc();
 
     public void CallEnded(string code) =>
         _byName.GetOrAdd(code, static (name, self) => self._calls.WithLabels(self._key, name), this).Inc();

@@ -1,6 +1,5 @@
 using ScoringGrid.Grpc;
 using ScoringGrid.Prometheus;
-using ScoringGrid.Server.Grpc;
 
 namespace ScoringGrid.Server.Observability;
 
@@ -10,25 +9,18 @@ namespace ScoringGrid.Server.Observability;
 /// </summary>
 internal sealed class MethodSeries
 {
-    private readonly string _method;
-    private readonly Counter _requests;
+    private readonly CountersByStatus _requests;
     private readonly HistogramChild _latency;
-
-    // One child per status code, made on the code's first call: a method sees only a few codes.
-    private readonly CounterChild?[] _byCode = new CounterChild?[StatusCodeNames.Count];
 
     internal MethodSeries(string method, Counter requests, HistogramChild latency)
     {
-        _method = method;
-        _requests = requests;
+        _requests = new CountersByStatus(requests, method);
         _latency = latency;
     }
 
     public void Ended(StatusCode code, double seconds)
     {
-        var index = (uint)code < (uint)_byCode.Length ? (int)code : (int)StatusCode.Unknown;
-        var child = _byCode[index] ??= _requests.WithLabels(_method, StatusCodeNames.Of((StatusCode)index));
-        child.Inc();
+        _requests.For(code).Inc();
         _latency.Observe(seconds);
     }
 }
