@@ -36,7 +36,7 @@ public sealed class ConnectionAgeTests
     public async Task AStreamInFlight_FinishesOnTheOldConnection_AndTheChannelGoesOnOnANewOne()
     {
         await using var server = await ServerFixture.StartAsync(false, null, "--ScoringGrid:MaxConnectionAge", "00:00:01");
-        using var connections = new KestrelConnectionCounter(new Uri(server.GrpcAddress).Port);
+        var opened = $"scoringgrid_connections_opened_total{{port=\"{new Uri(server.GrpcAddress).Port}\"}}";
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
         using var call = channel.DuplexStreamingCall(ScoringGrid.Client.ScoringMethods.EvaluateStream);
         await call.RequestStream.WriteAsync(Request("before"));
@@ -61,10 +61,10 @@ public sealed class ConnectionAgeTests
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"after-{i}"), after);
 
         // The same channel's next call takes a new connection.
-        Assert.Equal(1, connections.Opened);
+        Assert.Equal(1, await ScrapedMetrics.ValueAsync(server.HttpAddress, opened));
         using var client = new ScoringGrid.Client.ScoringClient(channel);
         Assert.Equal("3-star", (await client.EvaluateAsync(Examples.Message("js-star-2019"))).Result.Level);
-        Assert.Equal(2, connections.Opened);
+        Assert.Equal(2, await ScrapedMetrics.ValueAsync(server.HttpAddress, opened));
     }
 
     [Fact]

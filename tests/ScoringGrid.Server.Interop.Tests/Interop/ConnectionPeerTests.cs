@@ -10,7 +10,7 @@ namespace ScoringGrid.Server.Interop.Tests.Interop;
 /// ScoringGrid:MaxConnectionAge, a stream open across its connection's GOAWAY finishes on it, and a
 /// client calling on across several ages reconnects by itself without a single call failing. With
 /// ScoringGrid:KeepAlivePing, an idle client answers the server's pings and keeps its connection.
-/// Connections are counted on the server, from Kestrel's own metrics.
+/// Connections are counted by the server, in its /metrics.
 /// </summary>
 public sealed class ConnectionPeerTests
 {
@@ -57,12 +57,12 @@ public sealed class ConnectionPeerTests
 
     private static async Task<(InteropResults Checks, int Connections)> RunAsync(string peer, string[] serverArgs, string[] peerArgs)
     {
-        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => [
-            "--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning", .. serverArgs,
+        var (app, port, httpPort) = await ServerOnFreePorts.StartAsync((grpc, http) => [
+            "--urls", $"http://127.0.0.1:{grpc}", "--ScoringGrid:HttpUrls", $"http://127.0.0.1:{http}",
+            "--Logging:LogLevel:Default", "Warning", .. serverArgs,
         ]);
         try
         {
-            using var connections = new KestrelConnectionCounter(port);
             var target = $"127.0.0.1:{port}";
             var result = peer == "python"
                 ? await PeerProcess.RunAsync(Peers.Python,
@@ -73,7 +73,9 @@ public sealed class ConnectionPeerTests
                     TimeSpan.FromMinutes(1));
 
             Assert.True(result.ExitCode == 0, result.StandardError);
-            return (new InteropResults(result), connections.Opened);
+            // Counted by the server itself (Kestrel's instruments in /metrics), on the gRPC port.
+            var opened = await ScrapedMetrics.ValueAsync($"http://127.0.0.1:{httpPort}", $"scoringgrid_connections_opened_total{{port=\"{port}\"}}");
+            return (new InteropResults(result), (int)(opened ?? 0));
         }
         finally
         {

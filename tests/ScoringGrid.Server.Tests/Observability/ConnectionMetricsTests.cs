@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ScoringGrid.Prometheus.Tests.Tools;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests.Observability;
 
@@ -29,13 +30,13 @@ public sealed class ConnectionMetricsTests
         using (var client = server.Client())
         {
             await client.ListRuleSetsAsync();
-            var open = await WaitForAsync(http, port, m => Value(m, $"scoringgrid_connections{{port=\"{port}\"}}") == 1);
-            Assert.Equal(2, Value(open, $"scoringgrid_connections_opened_total{{port=\"{port}\"}}"));
+            var open = await WaitForAsync(http, m => ScrapedMetrics.Value(m, $"scoringgrid_connections{{port=\"{port}\"}}") == 1);
+            Assert.Equal(2, ScrapedMetrics.Value(open, $"scoringgrid_connections_opened_total{{port=\"{port}\"}}"));
         }
 
-        var metrics = await WaitForAsync(http, port, m => Value(m, $"scoringgrid_connections{{port=\"{port}\"}}") == 0);
-        Assert.Equal(2, Value(metrics, $"scoringgrid_connections_opened_total{{port=\"{port}\"}}"));
-        Assert.Equal(1, Value(metrics, $"scoringgrid_connections_closed_total{{port=\"{port}\",reason=\"keep_alive_timeout\"}}"));
+        var metrics = await WaitForAsync(http, m => ScrapedMetrics.Value(m, $"scoringgrid_connections{{port=\"{port}\"}}") == 0);
+        Assert.Equal(2, ScrapedMetrics.Value(metrics, $"scoringgrid_connections_opened_total{{port=\"{port}\"}}"));
+        Assert.Equal(1, ScrapedMetrics.Value(metrics, $"scoringgrid_connections_closed_total{{port=\"{port}\",reason=\"keep_alive_timeout\"}}"));
         Assert.Equal(2, Regex.Matches(metrics, $"^scoringgrid_connections_closed_total\\{{port=\"{port}\",reason=\"[^\"]+\"\\}} (\\S+)$", RegexOptions.Multiline)
             .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -50,7 +51,7 @@ public sealed class ConnectionMetricsTests
     }
 
     // Connections end asynchronously: the metrics, once they say what is awaited (or after 15 s, to fail on).
-    private static async Task<string> WaitForAsync(HttpClient http, int port, Func<string, bool> done)
+    private static async Task<string> WaitForAsync(HttpClient http, Func<string, bool> done)
     {
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)
@@ -63,11 +64,5 @@ public sealed class ConnectionMetricsTests
 
             await Task.Delay(50);
         }
-    }
-
-    private static double? Value(string metrics, string series)
-    {
-        var match = Regex.Match(metrics, $"^{Regex.Escape(series)} (\\S+)$", RegexOptions.Multiline);
-        return match.Success ? double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 }
