@@ -27,6 +27,19 @@ internal static class Promtool
     /// `promtool check metrics < file`: the metrics linter reads the exposition from stdin.
     public static async Task<Outcome> CheckMetricsAsync(string file)
     {
+        await using var input = File.OpenRead(file);
+        return await CheckMetricsAsync(input);
+    }
+
+    /// `promtool check metrics` on an exposition already in hand (a server's scrape), through stdin.
+    public static async Task<Outcome> CheckMetricsTextAsync(string exposition)
+    {
+        using var input = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(exposition));
+        return await CheckMetricsAsync(input);
+    }
+
+    private static async Task<Outcome> CheckMetricsAsync(Stream input)
+    {
         var start = new ProcessStartInfo(Locate(), ["check", "metrics"])
         {
             RedirectStandardInput = true,
@@ -38,11 +51,7 @@ internal static class Promtool
         using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await using (var input = File.OpenRead(file))
-        {
-            await input.CopyToAsync(process.StandardInput.BaseStream);
-        }
-
+        await input.CopyToAsync(process.StandardInput.BaseStream);
         process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

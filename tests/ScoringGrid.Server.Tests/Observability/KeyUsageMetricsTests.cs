@@ -75,9 +75,7 @@ public sealed class KeyUsageMetricsTests : IAsyncLifetime
             ],
             Samples(metrics, "scoringgrid_key_applications_total", "result"));
 
-        var file = Path.GetTempFileName();
-        await File.WriteAllTextAsync(file, metrics);
-        var check = await Promtool.CheckMetricsAsync(file);
+        var check = await Promtool.CheckMetricsTextAsync(metrics);
         Assert.True(check.ExitCode == 0, check.Describe());
     }
 
