@@ -12,8 +12,12 @@ namespace ScoringGrid.Grpc.Server.Internal;
 /// </summary>
 internal sealed class ResponseStreamWriter<T>(ServerCallContext call, Marshaller<T> marshaller) : IServerStreamWriter<T>
 {
-    /// <summary>Most response bytes held back before a flush; about what one HTTP/2 write carries well.</summary>
-    internal const int DeferredFlushLimit = 32 * 1024;
+    /// <summary>
+    /// Most response bytes held back before a flush. Each flush is a send: at 32 KB, EvaluateStream's
+    /// 5.3 KB FULL answers took 125 sends per 1,000; at 96 KB 50, for 5-20 % more answers/s. Much more
+    /// (256 KB) saves sends but no time: Kestrel then starts sending only after the handler stopped writing.
+    /// </summary>
+    internal const int DeferredFlushLimit = 96 * 1024;
 
     public WriteOptions? WriteOptions { get; set; }
 

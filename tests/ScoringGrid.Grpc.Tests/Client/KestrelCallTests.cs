@@ -1,6 +1,8 @@
+using Google.Protobuf;
 using System.Net;
 using System.Net.Http.Headers;
 using ScoringGrid.Grpc.Client;
+using ScoringGrid.Grpc.Server.Internal;
 using ScoringGrid.Grpc.Tests.Infrastructure;
 using ScoringGrid.Grpc.Tests.Protos;
 
@@ -18,6 +20,33 @@ public class KestrelCallTests(KestrelServerFixture fixture) : CallShapeTestsBase
     public void Dispose() => _channel.Dispose();
 
     protected override GrpcChannel CreateChannel(GrpcChannelOptions options) => fixture.Server.CreateChannel(options);
+
+    [Fact]
+    public async Task BufferedReplies_AreFlushedWheneverTheHeldBytesReachTheLimit()
+    {
+        // 64 replies of 8 KB, each written with BufferHint: the transport may hold them back, but
+        // never more than its limit, so a large burst leaves in a flush per limit's worth.
+        const int count = 64;
+        const int size = 8 * 1024;
+        using AsyncServerStreamingCall<EchoReply> call = Channel.ServerStreamingCall(TestMethods.ServerStream, new EchoRequest { Count = count, ReplySize = size });
+        long bytes = 0;
+        int received = 0;
+        while (await call.ResponseStream.MoveNext().WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.Equal(received++, call.ResponseStream.Current.Index);
+            Assert.Equal(size, call.ResponseStream.Current.Payload.Length);
+            bytes += GrpcProtocol.FrameHeaderSize + call.ResponseStream.Current.CalculateSize();
+        }
+
+        Assert.Equal(count, received);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        // Each flush sends at least the limit's worth and at most one reply more; what is left at the
+        // end leaves with the trailers.
+        int limit = ResponseStreamWriter<EchoReply>.DeferredFlushLimit;
+        long largest = GrpcProtocol.FrameHeaderSize + new EchoReply { Index = count, Payload = ByteString.CopyFrom(new byte[size]) }.CalculateSize();
+        int flushes = int.Parse(call.GetTrailers().GetValue("x-response-flushes")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(flushes, bytes / (limit + largest), bytes / limit);
+    }
 
     [Fact]
     public async Task ResponseCompression_IsGzip_WhenTheClientAcceptsIt()

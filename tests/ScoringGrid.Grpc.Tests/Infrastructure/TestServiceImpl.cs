@@ -38,6 +38,10 @@ public sealed class TestServiceImpl(CallProbe probe)
 
     private static async Task ServerStreamAsync(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
+        // Replies with a payload are written as a handler answering a burst does: each asks the
+        // transport to hold it back (BufferHint), and the transport decides when to flush.
+        var payload = request.ReplySize > 0 ? ByteString.CopyFrom(new byte[request.ReplySize]) : ByteString.Empty;
+        responses.WriteOptions = request.ReplySize > 0 ? WriteOptions.Buffered : null;
         for (int i = 0; i < request.Count; i++)
         {
             if (request.DelayMs > 0)
@@ -45,10 +49,11 @@ public sealed class TestServiceImpl(CallProbe probe)
                 await Task.Delay(request.DelayMs, context.CancellationToken);
             }
 
-            await responses.WriteAsync(new EchoReply { Message = request.Message, Index = i });
+            await responses.WriteAsync(new EchoReply { Message = request.Message, Index = i, Payload = payload });
         }
 
         ThrowIfAsked(request);
+        context.ResponseTrailers.Add("x-response-flushes", context.ResponseFlushes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<EchoReply> ClientStreamAsync(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
