@@ -7,7 +7,8 @@
 # streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round, in reverse order
 # every other round, and ratios are the median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT). Between the
 # two: ScoringGrid's transport alone (its Health/Check against the ceiling), and latency percentiles at half of
-# ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate.
+# ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate. Beside requests/s, each run
+# reports the server's CPU time per request (from /proc), which moves with the VM's drift much less.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,25 +44,36 @@ wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev
 p_sg=$(free_port); p_ceiling=$(free_port); p_cpp=$(free_port); p_ceiling_s=$(free_port); p_cpp_s=$(free_port)
 env "${dotnet_env[@]}" dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$p_sg" \
   --Logging:LogLevel:Default Warning >"$work/sg.log" 2>&1 & pids+=($!)
+declare -A pid_of; pid_of[$p_sg]=$!
 wait_port "$p_sg"
 example=$(ls "$root"/examples/js-star-2019-*.json | head -n 1)
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" --server "127.0.0.1:$p_sg"
-env "${dotnet_env[@]}" dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
-"$work/cpp/baseline_server" "$p_cpp" "$work/response.bin" >/dev/null 2>&1 & pids+=($!)
+env "${dotnet_env[@]}" dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling" "$work/response.bin" >/dev/null 2>&1 & pids+=($!); pid_of[$p_ceiling]=$!
+"$work/cpp/baseline_server" "$p_cpp" "$work/response.bin" >/dev/null 2>&1 & pids+=($!); pid_of[$p_cpp]=$!
 # The same baselines returning the SCORES-view response, so each view is compared with servers sending as many bytes.
-env "${dotnet_env[@]}" dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
-"$work/cpp/baseline_server" "$p_cpp_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!)
+env "${dotnet_env[@]}" dotnet "$root/load/ScoringGrid.Load.Ceiling/bin/Release/net10.0/ScoringGrid.Load.Ceiling.dll" "$p_ceiling_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!); pid_of[$p_ceiling_s]=$!
+"$work/cpp/baseline_server" "$p_cpp_s" "$work/response_scores.bin" >/dev/null 2>&1 & pids+=($!); pid_of[$p_cpp_s]=$!
 wait_port "$p_ceiling"; wait_port "$p_cpp"; wait_port "$p_ceiling_s"; wait_port "$p_cpp_s"
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
   --stream-count "$stream_count" --check "127.0.0.1:$p_sg" "127.0.0.1:$p_ceiling" "127.0.0.1:$p_cpp" --check-stream "127.0.0.1:$p_sg"
 
-rate() { # port [body] [path] -> req/s of one h2load run (after a short warm-up)
+# A server's CPU time (user + system, all its threads, in clock ticks) from /proc.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${pid_of[$1]}/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+# CPU per request drifts with the VM much less than requests/s do: the server's CPU time over a run,
+# divided by the requests it answered (h2load's own CPU, and the kernel's work on h2load's side, not counted).
+per_request_us() { # ticks requests -> µs of server CPU per request
+  awk -v t="$1" -v r="$2" -v hz="$ticks_per_s" 'BEGIN { printf "%.2f", t * 1e6 / hz / r }'
+}
+rate() { # port [body] [path] -> "req/s µs-of-server-CPU-per-request" of one h2load run (after a short warm-up)
   local url="http://127.0.0.1:$1${3:-/scoringgrid.v1.Scoring/Evaluate}"
   local args=(-d "${2:-$work/request.bin}" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1)
   h2load "${args[@]}" -n 20000 "$url" >/dev/null
+  local before; before=$(cpu_ticks "$1")
   local out; out=$(h2load "${args[@]}" -n "$n" "$url")
+  local used=$(( $(cpu_ticks "$1") - before ))
   grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
-  sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out"
+  echo "$(sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out") $(per_request_us "$used" "$n")"
 }
 warm() { # port body [path]: ~10 s of load on a server before it is measured
   h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c "$conns" -m "$streams" -t 1 -D 10 \
@@ -84,20 +96,21 @@ run_view() { # label sg-body ceiling-port cpp-port
     else
       g=$(rate "$4" "$body"); s=$(rate "$p_sg" "$body"); c=$(rate "$3" "$body")
     fi
+    # Each of c, s, g is "req/s cpu-µs-per-request": fields 1-2 ceiling, 3-4 ScoringGrid, 5-6 C++.
     rounds+=("$c $s $g")
   done
   col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
   ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
   echo
   echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round, in reverse order every other round), $(nproc) cores shared by load generator and server; .NET servers with: ${dotnet_env[*]:-runtime defaults}"
-  echo "per round (ceiling / ScoringGrid / C++ req/s): $(printf '%s; ' "${rounds[@]}")"
+  echo "per round (ceiling / ScoringGrid / C++, req/s and µs of server CPU per request): $(printf '%s; ' "${rounds[@]}")"
   echo
-  echo "| server | Evaluate req/s (median) | ratio to ceiling (median of rounds) | ratio to C++ grpc (median of rounds) |"
-  echo "|---|---:|---:|---:|"
-  printf '| ceiling | %.0f | 1.00 | %.2f |\n' "$(col 1)" "$(ratio 1 3)"
-  printf '| scoringgrid | %.0f | %.2f | %.2f |\n' "$(col 2)" "$(ratio 2 1)" "$(ratio 2 3)"
-  sg_peak[$label]=$(col 2)
-  printf '| cpp | %.0f | %.2f | 1.00 |\n' "$(col 3)" "$(ratio 3 1)"
+  echo "| server | Evaluate req/s (median) | ratio to ceiling (median of rounds) | ratio to C++ grpc (median of rounds) | server CPU µs per request (median) | CPU per request vs ceiling (median of rounds) |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  printf '| ceiling | %.0f | 1.00 | %.2f | %.2f | 1.00 |\n' "$(col 1)" "$(ratio 1 5)" "$(col 2)"
+  printf '| scoringgrid | %.0f | %.2f | %.2f | %.2f | %.2f |\n' "$(col 3)" "$(ratio 3 1)" "$(ratio 3 5)" "$(col 4)" "$(ratio 4 2)"
+  sg_peak[$label]=$(col 3)
+  printf '| cpp | %.0f | %.2f | 1.00 | %.2f | %.2f |\n' "$(col 5)" "$(ratio 5 1)" "$(col 6)" "$(ratio 6 2)"
 }
 declare -A sg_peak
 run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
@@ -116,7 +129,7 @@ for round in $(seq 1 "$runs"); do
   else
     s=$(rate "$p_sg" "$work/health.bin" "$health"); c=$(rate "$p_ceiling_s" "$work/health.bin")
   fi
-  transport+=("$(awk -v c="$c" -v s="$s" 'BEGIN { printf "%.4f", s / c }')")
+  transport+=("$(awk -v c="${c%% *}" -v s="${s%% *}" 'BEGIN { printf "%.4f", s / c }')")
 done
 echo
 echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): ratio to ceiling $(printf '%s\n' "${transport[@]}" | median) (rounds: ${transport[*]})"
@@ -168,16 +181,18 @@ done
 # at a time (-c 1 -m 1), so applications/s = calls/s x $stream_count. h2load does not decode responses;
 # the grpcio check above proved that each stream response equals the unary one, and here every
 # response byte must arrive: data received = calls x $stream_count x (5 + response size).
-stream_rate() { # body response [warm-up streams] [port] -> applications/s of one run
-  local url="http://127.0.0.1:${4:-$p_sg}/scoringgrid.v1.Scoring/EvaluateStream"
+stream_rate() { # body response [warm-up streams] [port] -> "applications/s µs-of-server-CPU-per-application" of one run
+  local port=${4:-$p_sg}; local url="http://127.0.0.1:$port/scoringgrid.v1.Scoring/EvaluateStream"
   local args=(-d "$1" -H 'content-type: application/grpc' -H 'te: trailers' -c 1 -m 1 -t 1)
   local per=$(( $(stat -c %s "$2") + 5 ))
   h2load "${args[@]}" -n "${3:-3}" "$url" >/dev/null
+  local before; before=$(cpu_ticks "$port")
   local out; out=$(h2load "${args[@]}" -n "$stream_calls" "$url")
+  local used=$(( $(cpu_ticks "$port") - before ))
   grep -q "succeeded, 0 failed, 0 errored" <<<"$out" || { echo "$out" >&2; return 1; }
   local data; data=$(sed -n 's/^traffic:.* (\([0-9]*\)) data$/\1/p' <<<"$out")
   [ "$data" = $(( stream_calls * stream_count * per )) ] || { echo "EvaluateStream: $data response bytes, expected $(( stream_calls * stream_count * per ))" >&2; return 1; }
-  awk -v r="$(sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")" -v k="$stream_count" 'BEGIN { printf "%.0f\n", r * k }'
+  echo "$(awk -v r="$(sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")" -v k="$stream_count" 'BEGIN { printf "%.0f", r * k }') $(per_request_us "$used" $(( stream_calls * stream_count )))"
 }
 # The stream path (batching, parallel scoring) is JIT-compiled in tiers while it runs: on two cores
 # that takes a few hundred thousand applications, which the first, discarded run of each view absorbs.
@@ -192,17 +207,17 @@ stream_view() { # label body response ceiling-port; rounds as in run_view
     else
       s=$(stream_rate "$2" "$3"); c=$(stream_rate "$2" "$3" 3 "$4")
     fi
+    # Fields: 1-2 ScoringGrid (applications/s, µs of server CPU per application), 3-4 the ceiling.
     rounds+=("$s $c")
   done
-  printf '| %s | %.0f | %.0f | %.2f |\n' "$1" \
-    "$(for r in "${rounds[@]}"; do awk '{ print $1 }' <<<"$r"; done | median)" \
-    "$(for r in "${rounds[@]}"; do awk '{ print $2 }' <<<"$r"; done | median)" \
-    "$(for r in "${rounds[@]}"; do awk '{ printf "%.4f\n", $1 / $2 }' <<<"$r"; done | median)"
+  col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
+  ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
+  printf '| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f |\n' "$1" "$(col 1)" "$(col 3)" "$(ratio 1 3)" "$(col 2)" "$(col 4)" "$(ratio 2 4)"
 }
 echo
 echo "EvaluateStream, one stream at a time: h2load -c 1 -m 1 -n $stream_calls, $stream_count applications per stream, $runs rounds"
 echo
-echo "| view | ScoringGrid applications/s (median) | ceiling, fixed bytes per frame (median) | ratio (median of rounds) |"
-echo "|---|---:|---:|---:|"
+echo "| view | ScoringGrid applications/s (median) | ceiling, fixed bytes per frame (median) | ratio (median of rounds) | ScoringGrid CPU µs per application | ceiling CPU µs per application | CPU ratio (median of rounds) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 stream_view FULL "$work/stream.bin" "$work/response.bin" "$p_ceiling"
 stream_view SCORES "$work/stream_scores.bin" "$work/response_scores.bin" "$p_ceiling_s"
