@@ -122,7 +122,7 @@ run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
 printf '\0\0\0\0\0' >"$work/health.bin"
 health=/grpc.health.v1.Health/Check
 warm "$p_ceiling_s" "$work/health.bin"; warm "$p_sg" "$work/health.bin" "$health"
-transport=()
+transport=(); transport_cpu=()
 for round in $(seq 1 "$runs"); do
   if ((round % 2)); then
     c=$(rate "$p_ceiling_s" "$work/health.bin"); s=$(rate "$p_sg" "$work/health.bin" "$health")
@@ -130,9 +130,10 @@ for round in $(seq 1 "$runs"); do
     s=$(rate "$p_sg" "$work/health.bin" "$health"); c=$(rate "$p_ceiling_s" "$work/health.bin")
   fi
   transport+=("$(awk -v c="${c%% *}" -v s="${s%% *}" 'BEGIN { printf "%.4f", s / c }')")
+  transport_cpu+=("$(awk -v c="${c#* }" -v s="${s#* }" 'BEGIN { printf "%.4f", s / c }')")
 done
 echo
-echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): ratio to ceiling $(printf '%s\n' "${transport[@]}" | median) (rounds: ${transport[*]})"
+echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): ratio to ceiling $(printf '%s\n' "${transport[@]}" | median) (rounds: ${transport[*]}); server CPU per request vs the ceiling $(printf '%s\n' "${transport_cpu[@]}" | median) (rounds: ${transport_cpu[*]})"
 
 # Latency at half of peak: h2load offers half of ScoringGrid's median rate above, spread evenly over the
 # same 16 connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
