@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using ScoringGrid.Common;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Observability;
@@ -14,6 +15,12 @@ namespace ScoringGrid.Server.Scoring;
 /// </summary>
 internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions options, ServerMetrics metrics)
 {
+    // A compiled rule set never changes, so its GetRuleSet message is built once and shared by every
+    // caller allowed to see it; nobody changes it (gRPC serializes it, REST formats it). A reload
+    // compiles new rule sets, and the weak table lets the old messages go with the old rule sets.
+    private static readonly ConditionalWeakTable<CompiledRuleSet, V1.RuleSet>.CreateValueCallback BuildFull = RuleSetMessages.Full;
+    private readonly ConditionalWeakTable<CompiledRuleSet, V1.RuleSet> _fullRuleSets = new();
+
     public RuleSetCatalog Catalog => ruleSets.Current;
 
     /// <summary>
@@ -138,6 +145,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
         return response;
     }
 
+    /// <summary>The full rule set, built once per compiled version and shared between calls: callers must not change it.</summary>
     public V1.RuleSet? GetRuleSet(string spec, CallerIdentity caller, out ScoringError? error)
     {
         if (!Catalog.TryResolve(spec, out var rs, out error))
@@ -151,7 +159,7 @@ internal sealed class ScoringOperations(RuleSetProvider ruleSets, ScoringOptions
             return null;
         }
 
-        return RuleSetMessages.Full(rs);
+        return _fullRuleSets.GetValue(rs, BuildFull);
     }
 
     private ScoringError? Score(

@@ -1,0 +1,59 @@
+using Google.Protobuf;
+using ScoringGrid.Common;
+using ScoringGrid.Scoring;
+using ScoringGrid.Server.RuleSets;
+using ScoringGrid.Server.Scoring;
+using ScoringGrid.Server.Security;
+
+namespace ScoringGrid.Server.Tests.Scoring;
+
+/// <summary>GetRuleSet's message is built once per compiled rule set and shared; a reload and the tenant check still hold.</summary>
+public sealed class GetRuleSetUnitTests
+{
+    private static readonly CallerIdentity JiangsuPortal = new("portal-js", ApiScope.Score, "jiangsu", null);
+    private static readonly CallerIdentity HebeiPortal = new("portal-hb", ApiScope.Score, "hebei", null);
+
+    [Fact]
+    public void TheSameRuleSet_IsAnsweredWithOneMessage_EqualToAFreshlyBuiltOne()
+    {
+        var (operations, _) = Operations(RuleSetCatalog.LoadShipped());
+
+        var first = operations.GetRuleSet("js-star-2019", JiangsuPortal, out var error);
+        Assert.Null(error);
+        var again = operations.GetRuleSet("js-star-2019", CallerIdentity.Anonymous, out _);
+
+        Assert.Same(first, again);
+        operations.Catalog.TryResolve("js-star-2019", out var compiled, out _);
+        Assert.Equal(RuleSetMessages.Full(compiled!).ToByteArray(), first!.ToByteArray());
+    }
+
+    [Fact]
+    public void AReload_AnswersFromTheNewRuleSets()
+    {
+        var (operations, provider) = Operations(RuleSetCatalog.LoadShipped());
+        var before = operations.GetRuleSet("hb-benchmark-2018", HebeiPortal, out _);
+
+        provider.Swap(RuleSetCatalog.LoadShipped());
+        var after = operations.GetRuleSet("hb-benchmark-2018", HebeiPortal, out _);
+
+        Assert.NotSame(before, after);
+        operations.Catalog.TryResolve("hb-benchmark-2018", out var compiled, out _);
+        Assert.Equal(RuleSetMessages.Full(compiled!).ToByteArray(), after!.ToByteArray());
+    }
+
+    [Fact]
+    public void AnotherProvince_IsStillRefused_AfterTheMessageWasBuilt()
+    {
+        var (operations, _) = Operations(RuleSetCatalog.LoadShipped());
+        Assert.NotNull(operations.GetRuleSet("js-star-2019", JiangsuPortal, out _));
+
+        Assert.Null(operations.GetRuleSet("js-star-2019", HebeiPortal, out var error));
+        Assert.Equal(StatusNames.PermissionDenied, error!.Code);
+    }
+
+    private static (ScoringOperations Operations, RuleSetProvider Provider) Operations(RuleSetCatalog catalog)
+    {
+        var provider = new RuleSetProvider(catalog);
+        return (new ScoringOperations(provider, ScoringOptions.Default, new Server.Observability.ServerMetrics(new Prometheus.MetricRegistry(), provider)), provider);
+    }
+}
