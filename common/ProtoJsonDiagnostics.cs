@@ -43,9 +43,7 @@ internal static class ProtoJsonDiagnostics
         }
         catch (JsonException e)
         {
-            // The reader's own message ends with the position in its terms (0-based); ours counts from 1.
-            var what = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
-            return ("", $"not valid JSON at line {e.LineNumber + 1 ?? 1}, byte {e.BytePositionInLine + 1 ?? 1}: {what}");
+            return ("", ScoringGrid.Scoring.ApplicationJson.NotValidJson(e));
         }
     }
 

@@ -31,10 +31,20 @@ public static class ApplicationJson
         }
         catch (JsonException e)
         {
-            error = new ScoringError(ScoringErrorCodes.InvalidArgument, "", $"malformed JSON at byte {reader.TokenStartIndex}: {e.Message}");
+            error = new ScoringError(ScoringErrorCodes.InvalidArgument, "", NotValidJson(e));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What a syntax error says wherever a document is read (here, the server's REST endpoints, <c>sg score --server</c>):
+    /// where it is, counted from 1, and what is wrong, without the reader's own 0-based position.
+    /// </summary>
+    public static string NotValidJson(JsonException e)
+    {
+        var what = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+        return $"not valid JSON at line {e.LineNumber + 1 ?? 1}, byte {e.BytePositionInLine + 1 ?? 1}: {what}";
     }
 
     /// <summary>Parses one application from text.</summary>

@@ -12,11 +12,14 @@ namespace ScoringGrid.Cli.Commands;
 /// <summary>
 /// <c>sg score --server URL FILE...</c>: the same documents and output lines as offline scoring, scored by a
 /// server over one <c>EvaluateStream</c> (batch mode). Documents that do not parse get their error line locally.
+/// Each line is written as soon as its answer arrives, in input order, so memory does not grow with the
+/// output; if the call fails part-way, the lines before the failure stand and stderr says why.
 /// </summary>
 internal static class RemoteScore
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static async Task<int> RunAsync(
         string address, string? apiKey, GrpcChannelOptions? options, IEnumerable<string> inputs, TextReader stdin, Stream output, CancellationToken cancellationToken)
@@ -48,32 +51,37 @@ internal static class RemoteScore
 
         var valid = lines.TrueForAll(static l => l is null);
         using var client = ScoringClient.Create(address, apiKey, options);
+        // A FULL line is several KB: a small buffer would cost several writes per line.
+        using var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true);
         var next = 0;
         try
         {
             await foreach (var response in client.EvaluateManyAsync(applications, cancellationToken))
             {
-                while (lines[next] is not null)
+                // The local error lines that come before this answer's document, then the answer.
+                while (lines[next] is { } local)
                 {
+                    await writer.WriteLineAsync(local);
                     next++;
                 }
 
                 valid &= response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result;
-                lines[next++] = response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result
+                await writer.WriteLineAsync(response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result
                     ? Formatter.Format(response.Result)
-                    : ErrorLine(response.Error.Code, response.Error.Field, response.Error.Message, response.ApplicationId);
+                    : ErrorLine(response.Error.Code, response.Error.Field, response.Error.Message, response.ApplicationId));
+                next++;
             }
         }
         catch (RpcException e)
         {
+            await writer.FlushAsync(CancellationToken.None);
             await Console.Error.WriteLineAsync(ServerConnection.Refusal(address, e));
             return 1;
         }
 
-        using var writer = new StreamWriter(output, leaveOpen: true);
-        foreach (var line in lines)
+        for (; next < lines.Count; next++)
         {
-            await writer.WriteLineAsync(line);
+            await writer.WriteLineAsync(lines[next]);
         }
 
         return valid ? 0 : ScoreCommand.InvalidExitCode;

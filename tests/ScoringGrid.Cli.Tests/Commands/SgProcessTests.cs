@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Cli.Tests.Commands;
@@ -15,7 +16,9 @@ public partial class SgProcessTests
         return local;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSg(params string[] args)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunSg(params string[] args) => RunSgWithInput("", args);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSgWithInput(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,9 +34,10 @@ public partial class SgProcessTests
         }
 
         using var process = Process.Start(start)!;
-        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
@@ -131,6 +135,55 @@ public partial class SgProcessTests
         await using var server = app;
 
         await AssertSameAsOfflineAsync(files, ["--server", $"http://127.0.0.1:{port}"]);
+    }
+
+    [Fact]
+    public async Task Score_OnAServer_ManyDocumentsFromStdin_WithBadOnesAmongThem_PrintTheSameLinesAsOffline_InInputOrder()
+    {
+        // 3,000 documents, more than one batch of requests or answers, the examples in turn with their
+        // own ids, and documents that fail locally (not JSON, a field of the wrong shape) at the start,
+        // in the middle and at the end: each line must come out where its document went in.
+        var examples = Repository.Examples.Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToArray();
+        var input = new System.Text.StringBuilder();
+        const int count = 3_000;
+        for (var i = 0; i < count; i++)
+        {
+            if (i == 0 || i % 997 == 0 || i == count - 1)
+            {
+                input.Append(i % 2 == 0 ? "{ not json\n" : """{"id":"bad","ruleset":"js-star-2019","applicant":{"name":"x","credit_code":1}}""" + "\n");
+                continue;
+            }
+
+            var document = examples[i % examples.Length].DeepClone().AsObject();
+            document["id"] = $"app-{i}";
+            input.Append(document.ToJsonString()).Append('\n');
+        }
+
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => ["--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning"]);
+        await using var server = app;
+        var (offlineExit, offline, _) = await RunSgWithInput(input.ToString(), "score", "-");
+        var (remoteExit, remote, remoteErrors) = await RunSgWithInput(input.ToString(), "score", "--server", $"http://127.0.0.1:{port}", "-");
+
+        Assert.True(remoteExit == offlineExit, remoteErrors);
+        Assert.Equal(ScoringGrid.Cli.Commands.ScoreCommand.InvalidExitCode, remoteExit);
+        var offlineLines = offline.TrimEnd('\n').Split('\n');
+        var remoteLines = remote.TrimEnd('\n').Split('\n');
+        Assert.Equal(count, offlineLines.Length);
+        Assert.Equal(count, remoteLines.Length);
+        for (var i = 0; i < count; i++)
+        {
+            var offlineLine = JsonNode.Parse(offlineLines[i])!;
+            var remoteLine = JsonNode.Parse(remoteLines[i])!;
+            var because = $"line {i + 1}:\noffline {offlineLines[i]}\nserver  {remoteLines[i]}";
+            if (offlineLine["error"] is { } error && error["field"]!.GetValue<string>().Length > 0)
+            {
+                // A field of the wrong shape: offline and the server word it differently, but name the same field.
+                Assert.True(JsonNode.DeepEquals(error["code"], remoteLine["error"]?["code"]) && JsonNode.DeepEquals(error["field"], remoteLine["error"]?["field"]), because);
+                continue;
+            }
+
+            Assert.True(JsonNode.DeepEquals(offlineLine, remoteLine), because);
+        }
     }
 
     [Fact]
