@@ -40,19 +40,42 @@ public sealed class ScoringClient : IDisposable
     /// <summary>
     /// Scores many applications over one <c>EvaluateStream</c>, sending while receiving; responses come
     /// in input order and a bad application yields its error in its response. Requests are sent in
-    /// batches of up to 32 KB, so the sequence should not wait on this call's responses.
+    /// batches of up to 32 KB, so the sequence should not wait on this call's responses. If the
+    /// sequence itself throws, the call is cancelled and the enumeration ends with that exception,
+    /// after the responses that had already arrived.
     /// </summary>
     public async IAsyncEnumerable<EvaluateResponse> EvaluateManyAsync(
         IEnumerable<Application> applications, [EnumeratorCancellation] CancellationToken cancellationToken = default, ResultView view = ResultView.Full)
     {
         using var call = _channel.DuplexStreamingCall(ScoringMethods.EvaluateStream, Options(null, cancellationToken));
-        var sending = SendAllAsync(call.RequestStream, applications, view, cancellationToken);
-        while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+        var sequenceFailure = new StrongBox<Exception?>();
+        var sending = SendAllAsync(call, applications, view, sequenceFailure, cancellationToken);
+        while (true)
         {
+            bool more;
+            try
+            {
+                more = await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException) when (Volatile.Read(ref sequenceFailure.Value) is not null)
+            {
+                // The call was cancelled because the sequence failed: that failure is the one to report.
+                break;
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
             yield return call.ResponseStream.Current;
         }
 
         await sending.ConfigureAwait(false);
+        if (Volatile.Read(ref sequenceFailure.Value) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     /// <summary>The rule sets the caller's tenant may use.</summary>
@@ -83,14 +106,33 @@ public sealed class ScoringClient : IDisposable
         new() { Headers = _headers, Deadline = deadline, CancellationToken = cancellationToken };
 
     private static async Task SendAllAsync(
-        IClientStreamWriter<EvaluateRequest> requests, IEnumerable<Application> applications, ResultView view, CancellationToken cancellationToken)
+        AsyncDuplexStreamingCall<EvaluateRequest, EvaluateResponse> call, IEnumerable<Application> applications, ResultView view,
+        StrongBox<Exception?> sequenceFailure, CancellationToken cancellationToken)
     {
         // Requests go out in batches of up to 32 KB (and the rest when the sequence ends): one
         // HTTP/2 write per batch instead of per application.
+        var requests = call.RequestStream;
         requests.WriteOptions = WriteOptions.Buffered;
-        foreach (var application in applications)
+        using var enumerator = applications.GetEnumerator();
+        while (true)
         {
-            await requests.WriteAsync(new EvaluateRequest { Application = application, View = view }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception e)
+            {
+                // Left open, the call would have the server wait for the rest of the applications and
+                // the caller for their answers: cancel it, and let the reader report why.
+                Volatile.Write(ref sequenceFailure.Value, e);
+                call.Dispose();
+                return;
+            }
+
+            await requests.WriteAsync(new EvaluateRequest { Application = enumerator.Current, View = view }, cancellationToken).ConfigureAwait(false);
         }
 
         await requests.CompleteAsync().ConfigureAwait(false);

@@ -276,4 +276,39 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         var missing = await Assert.ThrowsAsync<RpcException>(() => client.GetRuleSetAsync("nope"));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task EvaluateMany_WhenTheApplicationsFailPartWay_EndsWithTheirException_AfterTheAnswersBefore()
+    {
+        // A portal reading applications from its own store: the read fails after three. The call must
+        // end with that failure, not wait for applications that will never come.
+        using var client = _server.Client();
+        var answered = new List<string>();
+        var failure = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var response in client.EvaluateManyAsync(FailingAfter(3)).WithCancellation(CancellationToken.None))
+            {
+                answered.Add(response.ApplicationId);
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("the store went away", failure.Message);
+        // Answers that arrived before the failure are the first applications', in order.
+        Assert.Equal(new[] { "app-0", "app-1", "app-2" }[..answered.Count], answered);
+
+        // The connection stays usable for the next call.
+        Assert.Equal(V1.EvaluateResponse.OutcomeOneofCase.Result, (await client.EvaluateAsync(Examples.Message("js-star-2019"))).OutcomeCase);
+    }
+
+    private static IEnumerable<V1.Application> FailingAfter(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var app = Examples.Message("js-star-2019");
+            app.Id = $"app-{i}";
+            yield return app;
+        }
+
+        throw new IOException("the store went away");
+    }
 }
