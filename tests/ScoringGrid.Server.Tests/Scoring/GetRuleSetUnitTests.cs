@@ -4,6 +4,7 @@ using ScoringGrid.Scoring;
 using ScoringGrid.Server.RuleSets;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Security;
+using ScoringGrid.Server.Tests.Scoring.Wire;
 
 namespace ScoringGrid.Server.Tests.Scoring;
 
@@ -16,7 +17,7 @@ public sealed class GetRuleSetUnitTests
     [Fact]
     public void TheSameRuleSet_IsAnsweredWithOneMessage_EqualToAFreshlyBuiltOne()
     {
-        var (operations, _) = Operations(RuleSetCatalog.LoadShipped());
+        var operations = ResponsePaths.Operations(RuleSetCatalog.LoadShipped());
 
         var first = operations.GetRuleSet("js-star-2019", JiangsuPortal, out var error);
         Assert.Null(error);
@@ -30,7 +31,8 @@ public sealed class GetRuleSetUnitTests
     [Fact]
     public void AReload_AnswersFromTheNewRuleSets()
     {
-        var (operations, provider) = Operations(RuleSetCatalog.LoadShipped());
+        var provider = new RuleSetProvider(RuleSetCatalog.LoadShipped());
+        var operations = ResponsePaths.Operations(provider);
         var before = operations.GetRuleSet("hb-benchmark-2018", HebeiPortal, out _);
 
         provider.Swap(RuleSetCatalog.LoadShipped());
@@ -44,16 +46,10 @@ public sealed class GetRuleSetUnitTests
     [Fact]
     public void AnotherProvince_IsStillRefused_AfterTheMessageWasBuilt()
     {
-        var (operations, _) = Operations(RuleSetCatalog.LoadShipped());
+        var operations = ResponsePaths.Operations(RuleSetCatalog.LoadShipped());
         Assert.NotNull(operations.GetRuleSet("js-star-2019", JiangsuPortal, out _));
 
         Assert.Null(operations.GetRuleSet("js-star-2019", HebeiPortal, out var error));
         Assert.Equal(StatusNames.PermissionDenied, error!.Code);
-    }
-
-    private static (ScoringOperations Operations, RuleSetProvider Provider) Operations(RuleSetCatalog catalog)
-    {
-        var provider = new RuleSetProvider(catalog);
-        return (new ScoringOperations(provider, ScoringOptions.Default, new Server.Observability.ServerMetrics(new Prometheus.MetricRegistry(), provider)), provider);
     }
 }

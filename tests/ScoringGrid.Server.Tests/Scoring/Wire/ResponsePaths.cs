@@ -17,11 +17,11 @@ internal sealed class ResponsePaths(RuleSetCatalog catalog)
 
     public RuleSetCatalog Catalog { get; } = catalog;
 
-    public static ScoringOperations Operations(RuleSetCatalog catalog)
-    {
-        var provider = new Server.RuleSets.RuleSetProvider(catalog);
-        return new ScoringOperations(provider, ScoringOptions.Default, new Server.Observability.ServerMetrics(new Prometheus.MetricRegistry(), provider));
-    }
+    public static ScoringOperations Operations(RuleSetCatalog catalog) => Operations(new Server.RuleSets.RuleSetProvider(catalog));
+
+    /// <summary>The operations over <paramref name="provider"/>, for a test that swaps its catalog (a reload).</summary>
+    public static ScoringOperations Operations(Server.RuleSets.RuleSetProvider provider) =>
+        new(provider, ScoringOptions.Default, new Server.Observability.ServerMetrics(new Prometheus.MetricRegistry(), provider));
 
     /// <summary>What Google.Protobuf writes for the message the old path builds.</summary>
     public byte[] Message(V1.Application? application, V1.ResultView view) =>
