@@ -5,6 +5,7 @@
 # Usage: bash load/bench/client-gone.sh [runs of each kind (default 18)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/load/bench/bench-lib.sh"
 runs=${1:-18}
 for tool in h2load curl; do command -v "$tool" >/dev/null || { echo "needs $tool (apt: nghttp2-client, curl)" >&2; exit 2; }; done
 
@@ -15,10 +16,10 @@ trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build "$root/server/ScoringGrid.Server" -c Release -nologo -v q -clp:ErrorsOnly
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 DOTNET_ReadyToRun=0 dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" \
   --urls "http://127.0.0.1:$port" --Logging:LogLevel:Default Warning >"$work/server.log" 2>&1 & pid=$!
-for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+wait_port "$port"
 example=$(ls "$root"/examples/js-star-2019-*.json | head -n 1)
 /usr/bin/python3 "$root/load/bench/grpc_bodies.py" --proto-root "$root/proto" --example "$example" --out "$work" \
   --stream-count 10000 --server "127.0.0.1:$port"

@@ -6,6 +6,7 @@
 # Usage: bash load/bench/collector-ingest.sh [targets (3000)] [measure-seconds (30)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/load/bench/bench-lib.sh"
 targets=${1:-3000}; seconds=${2:-30}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build "$root/collector/ScoringGrid.Collector" -c Release -nologo -v q -clp:ErrorsOnly
@@ -14,8 +15,6 @@ dotnet build "$root/load/ScoringGrid.PlatformSimulator" -c Release -nologo -v q 
 work=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 p_redis=$(free_port); p_sim=$(free_port); p_col=$(free_port)
 
 redis-server "$root/collector/redis.conf" --port "$p_redis" --dir "$work" --daemonize no >"$work/redis.log" 2>&1 & pids+=($!)

@@ -12,17 +12,13 @@
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/load/bench/bench-lib.sh"
 n=${1:-200000}; runs=${2:-5}
 conns=${SG_BENCH_CONNECTIONS:-16}; streams=${SG_BENCH_STREAMS:-32}
 stream_count=10000; stream_calls=$(( (n + stream_count - 1) / stream_count ))
 
 bench_packages=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++ nghttp2-client python3-grpcio python3-protobuf protobuf-compiler)
-missing=(); for p in "${bench_packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
-if ((${#missing[@]})); then
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_ensure "${bench_packages[@]}"
 
 work=$(mktemp -d)
 pids=()
@@ -37,9 +33,6 @@ read -r -a dotnet_env <<<"${SG_BENCH_DOTNET_ENV-DOTNET_ReadyToRun=0}"
 dotnet build "$root/server/ScoringGrid.Server" -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build "$root/load/ScoringGrid.Load.Ceiling" -c Release -nologo -v q -clp:ErrorsOnly
 bash "$root/load/grpc-baseline/build.sh" "$work/cpp" >/dev/null
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
 p_sg=$(free_port); p_ceiling=$(free_port); p_cpp=$(free_port); p_ceiling_s=$(free_port); p_cpp_s=$(free_port)
 env "${dotnet_env[@]}" dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$p_sg" \
@@ -80,6 +73,10 @@ warm() { # port body [path]: ~10 s of load on a server before it is measured
     "http://127.0.0.1:$1${3:-/scoringgrid.v1.Scoring/Evaluate}" >/dev/null
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Over the calling function's `rounds` (one line of fields per round): the median of field k, and
+# the median of the per-round ratios of fields a and b.
+col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
+ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
 # The VM's speed drifts over minutes, so the servers take turns within each round (ceiling, ScoringGrid,
 # C++, then the reverse in the next round) and the ratios are the median of the per-round ratios; req/s
 # columns are medians of the runs.
@@ -99,8 +96,6 @@ run_view() { # label sg-body ceiling-port cpp-port
     # Each of c, s, g is "req/s cpu-µs-per-request": fields 1-2 ceiling, 3-4 ScoringGrid, 5-6 C++.
     rounds+=("$c $s $g")
   done
-  col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
-  ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
   echo
   echo "$label view: h2load -n $n -c $conns -m $streams -t 1, $runs rounds (each server once per round, in reverse order every other round), $(nproc) cores shared by load generator and server; .NET servers with: ${dotnet_env[*]:-runtime defaults}"
   echo "per round (ceiling / ScoringGrid / C++, req/s and µs of server CPU per request): $(printf '%s; ' "${rounds[@]}")"
@@ -211,8 +206,6 @@ stream_view() { # label body response ceiling-port; rounds as in run_view
     # Fields: 1-2 ScoringGrid (applications/s, µs of server CPU per application), 3-4 the ceiling.
     rounds+=("$s $c")
   done
-  col() { for r in "${rounds[@]}"; do awk -v k="$1" '{ print $k }' <<<"$r"; done | median; }
-  ratio() { for r in "${rounds[@]}"; do awk -v a="$1" -v b="$2" '{ printf "%.4f\n", $a / $b }' <<<"$r"; done | median; }
   printf '| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f |\n' "$1" "$(col 1)" "$(col 3)" "$(ratio 1 3)" "$(col 2)" "$(col 4)" "$(ratio 2 4)"
 }
 echo

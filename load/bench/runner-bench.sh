@@ -7,6 +7,7 @@
 # Environment: SG_BENCH_NO_BUILD=1 uses existing Release builds; SG_BENCH_STREAM_COUNT (default 200000).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/load/bench/bench-lib.sh"
 seconds=${1:-20}; levels=${2:-"1 4 16 64"}
 stream_count=${SG_BENCH_STREAM_COUNT:-400000}; streams=${SG_BENCH_STREAMS:-1}
 
@@ -21,8 +22,6 @@ if [ -z "${SG_BENCH_NO_BUILD:-}" ]; then
 fi
 sg_load=(dotnet "$root/load/ScoringGrid.Load.Cli/bin/Release/net10.0/sg-load.dll")
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
 port=$(free_port)
 dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$port" \

@@ -6,13 +6,9 @@
 # Usage: bash load/bench/sg-batch.sh [applications (default 50000)] [rounds (default 3)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/load/bench/bench-lib.sh"
 count=${1:-50000}; runs=${2:-3}
-# GNU time for sg's CPU time and peak memory; Debian's minimal images lack it.
-if [ ! -x /usr/bin/time ]; then
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends time >/dev/null
-fi
+apt_ensure time # GNU time, for sg's CPU time and peak memory; Debian's minimal images lack it
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -22,10 +18,10 @@ dotnet build "$root/server/ScoringGrid.Server" -c Release -nologo -v q -clp:Erro
 dotnet build "$root/clients/ScoringGrid.Cli" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 sg="$root/clients/ScoringGrid.Cli/bin/Release/net10.0/sg.dll"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 dotnet "$root/server/ScoringGrid.Server/bin/Release/net10.0/ScoringGrid.Server.dll" --urls "http://127.0.0.1:$port" \
   --Logging:LogLevel:Default Warning >"$work/server.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+wait_port "$port"
 
 example=$(ls "$root"/examples/js-star-2019-*.json | head -n 1)
 python3 - "$example" "$count" >"$work/apps.jsonl" <<'PY'
