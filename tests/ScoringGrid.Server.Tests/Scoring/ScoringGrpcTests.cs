@@ -286,7 +286,7 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         var answered = new List<string>();
         var failure = await Assert.ThrowsAsync<IOException>(async () =>
         {
-            await foreach (var response in client.EvaluateManyAsync(FailingAfter(3)).WithCancellation(CancellationToken.None))
+            await foreach (var response in client.EvaluateManyAsync(FailingAfter(3)))
             {
                 answered.Add(response.ApplicationId);
             }
