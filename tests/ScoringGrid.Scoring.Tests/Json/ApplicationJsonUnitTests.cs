@@ -99,6 +99,18 @@ public class ApplicationJsonUnitTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 
+    [Theory]
+    [InlineData("{ not json", "not valid JSON at line 1, byte 3: 'n' is an invalid start of a property name. Expected a '\"'.")]
+    [InlineData("{\n  \"id\": 'x'\n}", "not valid JSON at line 2, byte 9: ''' is an invalid start of a value.")]
+    public void MalformedJson_SaysWhere_CountingFromOne_AsRestAndTheServerModeSay(string json, string message)
+    {
+        Assert.Null(ApplicationJson.Parse(json, out var error));
+
+        Assert.Equal(ScoringErrorCodes.InvalidArgument, error!.Code);
+        Assert.Equal("", error.Field);
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void EveryExample_Parses_AndScores()
     {
