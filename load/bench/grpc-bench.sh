@@ -134,21 +134,31 @@ echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): r
 # same 16 connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
 # request's time until its response ended comes from h2load's log file (only HTTP 200 counted; the grpcio
 # check above proved the statuses). h2load's rate mode sends each connection's due requests together on a
-# 10 ms tick (seen with strace), so at half of a server's peak a burst takes about half a tick to drain:
-# these times include queueing behind the burst, and the ceiling's row shows how much is the generator's.
-# So each is measured twice: from one h2load, as the peak was, and from 4 h2load processes of 4 connections
-# each (the same 16 connections and 32 streams each), whose ticks fall at different moments, so that a
-# burst is a quarter as large, as when several portals send at once.
+# 10 ms tick that starts when the connection is made (seen with strace). So the generator's shape decides
+# how bursty the same rate is, and each server is measured in three shapes:
+#   burst: one h2load, as the peak was. Its 16 connections connect at once, so their ticks coincide and
+#     every 10 ms the server gets 5 ms of work (half its peak) at once: the last request of a burst waits
+#     about 5 ms behind it, whatever the server. This shows the generator more than the server.
+#   4 procs: 4 h2load processes of 4 connections each (the same 16 connections, 32 streams each), whose
+#     ticks fall wherever the processes happened to start, so that a burst is a quarter as large.
+#   spread: one h2load whose 16 connections open about 1 ms apart (-r 1 --rate-period 1ms), so their
+#     ticks fall at different phases of the 10 ms period: the same rate, offered as evenly as this
+#     generator can. -r excludes -D, so the 10 s are given as a request count.
+# The ceiling's rows show how much of each shape's latency is the generator's.
 # h2load writes one log line per request with its own write(2): on this VM's disk that cost ~8 µs of
 # system time each on the cores the server shares (p99 doubled), so the logs go to tmpfs when there is one.
 latency_log_dir=$work; [ -d /dev/shm ] && [ -w /dev/shm ] && latency_log_dir=$(mktemp -d /dev/shm/sg-bench.XXXXXX)
-latency_at_half() { # label body server-label port processes
-  local rate=${sg_peak[$1]%.*} procs=$5; local per=$(( rate / 2 / conns )) i bad
-  local run_pids=()
+latency_at_half() { # label body server-label port shape (burst | 4procs | spread)
+  local rate=${sg_peak[$1]%.*}; local per=$(( rate / 2 / conns )) procs=1 i bad
+  local run_pids=() args=(-D 10)
+  case $5 in
+    4procs) procs=4 ;;
+    spread) args=(-n $(( per * conns * 10 )) -r 1 --rate-period 1ms) ;;
+  esac
   rm -f "$latency_log_dir"/latency.*
   for i in $(seq 1 "$procs"); do
     h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c $(( conns / procs )) -m "$streams" -t 1 \
-      --rps "$per" -D 10 --log-file "$latency_log_dir/latency.$i.log" "http://127.0.0.1:$4/scoringgrid.v1.Scoring/Evaluate" \
+      --rps "$per" "${args[@]}" --log-file "$latency_log_dir/latency.$i.log" "http://127.0.0.1:$4/scoringgrid.v1.Scoring/Evaluate" \
       >"$latency_log_dir/latency.$i.out" & run_pids+=($!)
   done
   for i in "${run_pids[@]}"; do wait "$i"; done
@@ -157,20 +167,22 @@ latency_at_half() { # label body server-label port processes
   done
   bad=$(cat "$latency_log_dir"/latency.*.log | awk -F'\t' '$2 != 200' | wc -l)
   [ "$bad" = 0 ] || { echo "latency run: $bad responses not HTTP 200" >&2; return 1; }
-  cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $procs" -v offered=$(( per * conns )) '
+  # Served = responses over the longest h2load's run time (a spread run ends when its count is done).
+  local seconds; seconds=$(sed -n 's/^finished in \([0-9.]*\)s,.*/\1/p' "$latency_log_dir"/latency.*.out | sort -g | tail -n 1)
+  cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5" -v offered=$(( per * conns )) -v seconds="$seconds" '
     { t[NR] = $1 }
-    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f |\n", label, offered, NR / 10, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR] }'
+    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR] }'
 }
 echo
-echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, $conns connections in all (from 1 or 4 h2load processes), -m $streams, 10 s each"
+echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, $conns connections in all, -m $streams, 10 s each, in three generator shapes (burst, 4procs, spread: see the script)"
 echo
-echo "| view | server | h2load processes | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-for procs in 1 4; do
-  latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$procs"
-  latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$procs"
-  latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$procs"
-  latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$procs"
+echo "| view | server | generator shape | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
+for shape in burst 4procs spread; do
+  latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
+  latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
+  latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$shape"
+  latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$shape"
 done
 
 # EvaluateStream: h2load sends a body of $stream_count framed requests on one HTTP/2 stream per call, one call
