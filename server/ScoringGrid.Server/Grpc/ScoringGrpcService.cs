@@ -108,7 +108,9 @@ internal sealed class ScoringGrpcService(ScoringOperations scoring, VerifiedScor
 
     internal static RpcException Fault(ScoringError error)
     {
-        var status = new Status(StatusCodes(error.Code), error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message);
+        // The field leads the message, once: many messages already begin with it ("platform_id is required").
+        var named = error.Field.Length == 0 || error.Message.StartsWith(error.Field, StringComparison.Ordinal);
+        var status = new Status(StatusCodes(error.Code), named ? error.Message : $"{error.Field}: {error.Message}");
         return new RpcException(status, ErrorDetails.ForField(status, error.Field));
     }
 

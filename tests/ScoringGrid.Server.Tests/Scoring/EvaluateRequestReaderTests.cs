@@ -14,6 +14,7 @@ namespace ScoringGrid.Server.Tests.Scoring;
 /// </summary>
 public sealed class EvaluateRequestReaderTests
 {
+    private static readonly RuleSetCatalog Catalog = RuleSetCatalog.LoadShipped();
     private static readonly string[] Ids = ["js-star-2019", "zj-cloud-enterprise-2021", "devices", "model_calls", "ops_team", "x", "设备", ""];
 
     [Fact]
@@ -129,12 +130,68 @@ public sealed class EvaluateRequestReaderTests
     }
 
     [Fact]
-    public void InvalidUtf8_InAString_IsTreatedAsTheParserTreatsIt()
+    public void AStringThatIsNotUtf8_IsAnError_NamingTheField_WithAndWithoutTheIndexedPath()
     {
-        var app = new List<byte> { 10, 3, 0x61, 0xC3, 0x28 }; // id: "a" + a broken two-byte sequence
-        AssertSameOutcome(RequestBytes.Wrap([.. app]));
-        var item = new List<byte> { 42, 2, 0xFF, 0xFE };
-        AssertSameOutcome(RequestBytes.Wrap([.. item]));
+        const string Marker = "@@@@";
+        var cases = new (string Field, Action<V1.Application> Set)[]
+        {
+            ("id", a => a.Id = Marker),
+            ("ruleset", a => a.Ruleset = Marker),
+            ("deployment", a => a.Deployment = Marker),
+            ("platform_id", a => a.PlatformId = Marker),
+            ("applicant.name", a => a.Applicant.Name = Marker),
+            ("applicant.credit_code", a => a.Applicant.CreditCode = Marker),
+            ("applicant.province", a => a.Applicant.Province = Marker),
+            ("applicant.city", a => a.Applicant.City = Marker),
+            ("applicant.industry", a => a.Applicant.Industry = Marker),
+            ("applicant.provider", a => a.Applicant.Provider = Marker),
+            ("items", a => a.Items.Add(Marker)),
+            ("figures", a => a.Figures[Marker] = 1),
+            ("flags", a => a.Flags[Marker] = true),
+            ("dates", a => a.Dates[Marker] = "2020-01-01"),
+            ("dates.founded", a => a.Dates["founded"] = Marker),
+            ("expert_scores", a => a.ExpertScores[Marker] = Value.ForNumber(1)),
+        };
+        var reader = new EvaluateRequestReader();
+        foreach (var (field, set) in cases)
+        {
+            var app = Examples.Message("js-star-2019");
+            set(app);
+            var bytes = RequestBytes.Replacing(app, Marker, RequestBytes.Gbk);
+            foreach (var catalog in new[] { Catalog, null })
+            {
+                Assert.True(reader.TryRead(bytes, catalog, out var error), field);
+                Assert.Equal(EvaluateRequestReader.NotUtf8(field), error);
+            }
+        }
+
+        var error2 = EvaluateRequestReader.NotUtf8("applicant.name");
+        Assert.Equal(ScoringErrorCodes.InvalidArgument, error2.Code);
+        Assert.Equal("applicant.name is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)", error2.Message);
+
+        // The same text in UTF-8 is read, on the indexed path.
+        var good = Examples.Message("js-star-2019");
+        good.Applicant.Name = "江苏";
+        Assert.True(reader.TryRead(new V1.EvaluateRequest { Application = good }.ToByteArray(), Catalog, out var none));
+        Assert.Null(none);
+        Assert.NotNull(reader.Indexed);
+    }
+
+    [Fact]
+    public void AStringThatIsNotUtf8_AndThenAnother_TheFirstIsNamed_AndTheNextReadIsClean()
+    {
+        var app = Examples.Message("js-star-2019");
+        app.Applicant.Name = "@@@@";
+        app.PlatformId = "####";
+        var bytes = RequestBytes.Replacing(app, "@@@@", RequestBytes.Gbk);
+        bytes = [.. bytes.AsSpan(0, bytes.AsSpan().IndexOf("####"u8)), .. RequestBytes.Gbk, .. bytes.AsSpan(bytes.AsSpan().IndexOf("####"u8) + 4)];
+
+        var reader = new EvaluateRequestReader();
+        Assert.True(reader.TryRead(bytes, Catalog, out var error));
+        Assert.Equal("applicant.name", error!.Field); // applicant (field 3) comes before platform_id (field 10)
+
+        Assert.True(reader.TryRead(new V1.EvaluateRequest { Application = Examples.Message("js-star-2019") }.ToByteArray(), Catalog, out error));
+        Assert.Null(error);
     }
 
     [Fact]
@@ -234,6 +291,13 @@ public sealed class EvaluateRequestReaderTests
             return true;
         }
 
+        // Google.Protobuf decodes a string that is not UTF-8 with U+FFFD; the reader names the field.
+        if (FirstNotUtf8(bytes) is { } field)
+        {
+            Assert.Equal(EvaluateRequestReader.NotUtf8(field), error);
+            return true;
+        }
+
         var expected = ApplicationMapping.ToCore(message.Application, out var expectedError);
         Assert.Equal(expectedError?.Code, error?.Code);
         Assert.Equal(expectedError?.Field, error?.Field);
@@ -244,6 +308,93 @@ public sealed class EvaluateRequestReaderTests
         }
 
         return true;
+    }
+
+    // The reference for strings that are not UTF-8, walked with Google.Protobuf's own reader: the first
+    // string field of the application, in the order of the bytes, that the reader decodes and whose bytes
+    // are not UTF-8. Scalars are checked at every occurrence, a map entry once (its last key, then for
+    // dates its last value). Called only on bytes the parser accepted.
+    private static string? FirstNotUtf8(byte[] bytes)
+    {
+        var input = new CodedInputStream(bytes);
+        string? found = null;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            var here = tag == 10 ? FirstNotUtf8InApplication(input.ReadBytes()) : Skip(input);
+            found ??= here;
+        }
+
+        return found;
+    }
+
+    private static string? FirstNotUtf8InApplication(ByteString bytes)
+    {
+        var input = bytes.CreateCodedInput();
+        string? found = null;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            var here = tag switch
+            {
+                10 => NotUtf8(input.ReadBytes(), "id"),
+                18 => NotUtf8(input.ReadBytes(), "ruleset"),
+                26 => FirstNotUtf8InApplicant(input.ReadBytes()),
+                34 => NotUtf8(input.ReadBytes(), "deployment"),
+                42 => NotUtf8(input.ReadBytes(), "items"),
+                50 => NotUtf8InEntry(input.ReadBytes(), "figures"),
+                58 => NotUtf8InEntry(input.ReadBytes(), "flags"),
+                66 => NotUtf8InEntry(input.ReadBytes(), "dates"),
+                74 => NotUtf8InEntry(input.ReadBytes(), "expert_scores"),
+                82 => NotUtf8(input.ReadBytes(), "platform_id"),
+                _ => Skip(input),
+            };
+            found ??= here;
+        }
+
+        return found;
+    }
+
+    private static string? FirstNotUtf8InApplicant(ByteString bytes)
+    {
+        string[] fields = ["name", "credit_code", "province", "city", "industry", "provider"];
+        var input = bytes.CreateCodedInput();
+        string? found = null;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            var number = (int)(tag >> 3);
+            var here = (tag & 7) == 2 && number is >= 1 and <= 6 ? NotUtf8(input.ReadBytes(), "applicant." + fields[number - 1]) : Skip(input);
+            found ??= here;
+        }
+
+        return found;
+    }
+
+    private static string? NotUtf8InEntry(ByteString bytes, string map)
+    {
+        var input = bytes.CreateCodedInput();
+        ByteString key = ByteString.Empty, value = ByteString.Empty;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (tag)
+            {
+                case 10: key = input.ReadBytes(); break;
+                case 18 when map == "dates": value = input.ReadBytes(); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+
+        return NotUtf8(key, map) ?? NotUtf8(value, $"dates.{key.ToStringUtf8()}");
+    }
+
+    private static string? NotUtf8(ByteString bytes, string field) => System.Text.Unicode.Utf8.IsValid(bytes.Span) ? null : field;
+
+    private static string? Skip(CodedInputStream input)
+    {
+        input.SkipLastField();
+        return null;
     }
 
     private static void AssertEqual(Application expected, Application actual)

@@ -61,7 +61,7 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(ScoringGrid.Client.ScoringMethods.Evaluate, new V1.EvaluateRequest()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("application: application is required", error.Status.Detail);
+        Assert.Equal("application is required", error.Status.Detail); // the field leads the message once
     }
 
     [Fact]
@@ -208,17 +208,9 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var received = await response.Content.ReadAsByteArrayAsync();
 
-        var ids = new List<string>();
-        for (var at = 0; at < received.Length;)
-        {
-            var length = (received[at + 1] << 24) | (received[at + 2] << 16) | (received[at + 3] << 8) | received[at + 4];
-            var answer = V1.EvaluateResponse.Parser.ParseFrom(received.AsSpan(at + 5, length));
-            Assert.Equal(V1.EvaluateResponse.OutcomeOneofCase.Result, answer.OutcomeCase);
-            ids.Add(answer.ApplicationId);
-            at += 5 + length;
-        }
-
-        Assert.Equal(Enumerable.Range(0, before).Select(i => $"app-{i}"), ids);
+        var answers = Answers(received);
+        Assert.All(answers, answer => Assert.Equal(V1.EvaluateResponse.OutcomeOneofCase.Result, answer.OutcomeCase));
+        Assert.Equal(Enumerable.Range(0, before).Select(i => $"app-{i}"), answers.Select(a => a.ApplicationId));
         Assert.Equal("13", string.Join(",", response.TrailingHeaders.GetValues("grpc-status")));
         Assert.Equal(GrpcErrors.UnparsableMessage().Detail, Uri.UnescapeDataString(string.Join(",", response.TrailingHeaders.GetValues("grpc-message"))));
     }
@@ -239,6 +231,55 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         using var client = _server.Client();
         var ok = await client.EvaluateAsync(Examples.Message("js-star-2019"));
         Assert.Equal("3-star", ok.Result.Level);
+    }
+
+    [Fact]
+    public async Task AnApplicantNameInGbk_IsInvalidArgumentNamingTheField_UnaryAndInItsPlaceInAStream()
+    {
+        var app = Examples.Message("js-star-2019");
+        app.Id = "app-1";
+        app.Applicant.Name = "@@@@";
+        var gbk = RequestBytes.Replacing(app, "@@@@", RequestBytes.Gbk);
+
+        var (status, message) = await PostUnaryAsync("Evaluate", gbk);
+        Assert.Equal("3", status); // INVALID_ARGUMENT
+        Assert.Equal("applicant.name is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)", message);
+
+        // In a stream the answer in its place carries the error, and the stream goes on.
+        var payloads = new List<byte[]>();
+        for (var i = 0; i < 3; i++)
+        {
+            var good = Examples.Message("js-star-2019");
+            good.Id = $"app-{i}";
+            payloads.Add(i == 1 ? gbk : new V1.EvaluateRequest { Application = good }.ToByteArray());
+        }
+
+        using var http = new HttpClient();
+        using var request = RawGrpcRequest.Create(_server.GrpcAddress, "EvaluateStream", RawGrpcRequest.Frames([.. payloads]));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var answers = Answers(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(["app-0", "app-1", "app-2"], answers.Select(a => a.ApplicationId));
+        Assert.Equal("3-star", answers[0].Result.Level);
+        Assert.Equal("INVALID_ARGUMENT", answers[1].Error.Code);
+        Assert.Equal("applicant.name", answers[1].Error.Field);
+        Assert.Equal(message, answers[1].Error.Message);
+        Assert.Equal("3-star", answers[2].Result.Level);
+        Assert.Equal("0", string.Join(",", response.TrailingHeaders.GetValues("grpc-status")));
+    }
+
+    // The EvaluateResponse messages of a response body, in order.
+    private static List<V1.EvaluateResponse> Answers(byte[] received)
+    {
+        var answers = new List<V1.EvaluateResponse>();
+        for (var at = 0; at < received.Length;)
+        {
+            var length = (received[at + 1] << 24) | (received[at + 2] << 16) | (received[at + 3] << 8) | received[at + 4];
+            answers.Add(V1.EvaluateResponse.Parser.ParseFrom(received.AsSpan(at + 5, length)));
+            at += 5 + length;
+        }
+
+        return answers;
     }
 
     private async Task<(string Status, string Message)> PostUnaryAsync(string method, byte[] payload)

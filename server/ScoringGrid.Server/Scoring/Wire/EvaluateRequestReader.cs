@@ -13,7 +13,9 @@ namespace ScoringGrid.Server.Scoring.Wire;
 /// application. It accepts and refuses exactly what <c>EvaluateRequest.Parser</c> followed by
 /// <see cref="ApplicationMapping.ToCore"/> would (repeated embedded messages merge, the last
 /// scalar and map entry win, unknown fields and groups are skipped, the same recursion limit),
-/// which the differential tests check on generated and mutated messages.
+/// which the differential tests check on generated and mutated messages. One deliberate
+/// difference: a string field it reads that is not valid UTF-8 is an error naming the field, where
+/// Google.Protobuf would decode it with U+FFFD in place of the bad bytes (see <see cref="NotUtf8"/>).
 /// Given the call's catalog, it reads the ids straight into an <see cref="IndexedApplication"/> of
 /// the named rule set when it can (see <see cref="Indexed"/>); anything that path would not score
 /// as the <see cref="ScoringGrid.Scoring.Application"/> does sends the read back to that.
@@ -28,8 +30,8 @@ internal sealed class EvaluateRequestReader
     // the error names the first such line in map order, as ApplicationMapping does.
     private static readonly double[] InvalidScores = new double[1];
 
-    // Google.Protobuf decodes strings as Encoding.UTF8 does: invalid bytes become U+FFFD, never an error.
-    private static readonly Encoding Utf8 = Encoding.UTF8;
+    // Throws on bytes that are not UTF-8: the check costs nothing on valid text, which is decoded in the same pass.
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     [ThreadStatic]
     private static EvaluateRequestReader? t_current;
@@ -44,6 +46,9 @@ internal sealed class EvaluateRequestReader
     private RuleSetCatalog? _catalog;
     private IndexedApplication? _indexed;
     private IdMode _mode;
+
+    // The first string field read whose bytes are not UTF-8 (an error once the read is done).
+    private string? _notUtf8;
 
     // Where the ids being read go.
     private enum IdMode
@@ -118,6 +123,12 @@ internal sealed class EvaluateRequestReader
             indexed.CreditCode = app.Applicant.CreditCode;
         }
 
+        if (_notUtf8 is not null)
+        {
+            error = NotUtf8(_notUtf8);
+            return true;
+        }
+
         foreach (var (line, scores) in Application.ExpertScores)
         {
             if (ReferenceEquals(scores, InvalidScores))
@@ -163,7 +174,16 @@ internal sealed class EvaluateRequestReader
         app.ExpertScores.Clear();
         HasApplication = false;
         View = V1.ResultView.Unspecified;
+        _notUtf8 = null;
     }
+
+    /// <summary>
+    /// The error for a string field that is not UTF-8. Proto3 strings must be, and REST refuses a body
+    /// that is not; decoding with U+FFFD would score the application with a garbled name or id and
+    /// hand it back without a word, as happens when a portal sends GBK-encoded text.
+    /// </summary>
+    internal static ScoringError NotUtf8(string field) => new(ScoringErrorCodes.InvalidArgument, field,
+        $"{field} is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)");
 
     private void ReadRequest(ref Input input)
     {
@@ -195,16 +215,16 @@ internal sealed class EvaluateRequestReader
         {
             switch (tag)
             {
-                case 10: app.Id = input.ReadString(null); break;
+                case 10: app.Id = ReadText(ref input, "id"); break;
                 case 18:
-                    app.RuleSet = input.ReadString(_strings);
+                    app.RuleSet = Text(input.ReadLengthDelimited(), "ruleset");
                     OnRuleSet(app.RuleSet);
                     break;
                 case 26:
                     var applicant = input.ReadMessage(depth);
                     ReadApplicant(ref applicant, depth + 1);
                     break;
-                case 34: app.Deployment = input.ReadString(_strings); break;
+                case 34: app.Deployment = Text(input.ReadLengthDelimited(), "deployment"); break;
                 case 42: ReadItem(ref input); break;
                 case 50:
                     var figure = input.ReadMessage(depth);
@@ -222,7 +242,7 @@ internal sealed class EvaluateRequestReader
                     var expertLine = input.ReadMessage(depth);
                     ReadExpertLine(ref expertLine, depth + 1);
                     break;
-                case 82: app.PlatformId = input.ReadString(null); break;
+                case 82: app.PlatformId = ReadText(ref input, "platform_id"); break;
                 case 88: app.Verify = input.ReadVarint() != 0; break;
                 default: input.SkipField(tag, depth); break;
             }
@@ -236,14 +256,16 @@ internal sealed class EvaluateRequestReader
         {
             switch (tag)
             {
-                case 10 when _mode == IdMode.Indexed: input.ReadLengthDelimited(); break; // not read by scoring
-                case 10: applicant.Name = input.ReadString(null); break;
-                case 18: applicant.CreditCode = input.ReadString(null); break;
-                case 26: applicant.Province = input.ReadString(_strings); break;
-                case 34 or 42 when _mode == IdMode.Indexed: input.ReadLengthDelimited(); break;
-                case 34: applicant.City = input.ReadString(_strings); break;
-                case 42: applicant.Industry = input.ReadString(_strings); break;
-                case 50: applicant.Provider = input.ReadString(_strings); break;
+                // Not read by scoring, so not decoded on the indexed path; still checked.
+                case 10 when _mode == IdMode.Indexed: SkipText(ref input, "applicant.name"); break;
+                case 10: applicant.Name = ReadText(ref input, "applicant.name"); break;
+                case 18: applicant.CreditCode = ReadText(ref input, "applicant.credit_code"); break;
+                case 26: applicant.Province = Text(input.ReadLengthDelimited(), "applicant.province"); break;
+                case 34 when _mode == IdMode.Indexed: SkipText(ref input, "applicant.city"); break;
+                case 42 when _mode == IdMode.Indexed: SkipText(ref input, "applicant.industry"); break;
+                case 34: applicant.City = Text(input.ReadLengthDelimited(), "applicant.city"); break;
+                case 42: applicant.Industry = Text(input.ReadLengthDelimited(), "applicant.industry"); break;
+                case 50: applicant.Provider = Text(input.ReadLengthDelimited(), "applicant.provider"); break;
                 default: input.SkipField(tag, depth); break;
             }
         }
@@ -270,7 +292,7 @@ internal sealed class EvaluateRequestReader
 
         if (_mode == IdMode.Application)
         {
-            Application.Figures[Text(key)] = value;
+            Application.Figures[Text(key, "figures")] = value;
         }
     }
 
@@ -295,7 +317,7 @@ internal sealed class EvaluateRequestReader
 
         if (_mode == IdMode.Application)
         {
-            Application.Flags[Text(key)] = value;
+            Application.Flags[Text(key, "flags")] = value;
         }
     }
 
@@ -320,7 +342,14 @@ internal sealed class EvaluateRequestReader
 
         if (_mode == IdMode.Application)
         {
-            Application.Dates[Text(key)] = Text(value);
+            var date = Text(key, "dates");
+            var text = value.Length == 0 ? "" : _strings.Get(value);
+            if (text is null)
+            {
+                _notUtf8 ??= $"dates.{date}";
+            }
+
+            Application.Dates[date] = text ?? "";
         }
     }
 
@@ -334,7 +363,7 @@ internal sealed class EvaluateRequestReader
 
         if (_mode == IdMode.Application)
         {
-            Application.Items.Add(Text(id));
+            Application.Items.Add(Text(id, "items"));
         }
     }
 
@@ -395,7 +424,62 @@ internal sealed class EvaluateRequestReader
         return indexed;
     }
 
-    private string Text(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : _strings.Get(utf8);
+    // A map key, map value or item: decoded through the cache; "" and the field noted when not UTF-8.
+    // (For a map key the field is the map: a key that is not text cannot be named in the message.)
+    private string Text(ReadOnlySpan<byte> utf8, string field)
+    {
+        if (utf8.Length == 0)
+        {
+            return "";
+        }
+
+        var text = _strings.Get(utf8);
+        if (text is null)
+        {
+            _notUtf8 ??= field;
+        }
+
+        return text ?? "";
+    }
+
+    // A string unique to the application (id, name, credit code): decoded without the cache.
+    private string ReadText(ref Input input, string field)
+    {
+        var utf8 = input.ReadLengthDelimited();
+        if (utf8.Length == 0)
+        {
+            return "";
+        }
+
+        var text = Decode(utf8);
+        if (text is null)
+        {
+            _notUtf8 ??= field;
+        }
+
+        return text ?? "";
+    }
+
+    // Null when the bytes are not UTF-8.
+    private static string? Decode(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private void SkipText(ref Input input, string field)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(input.ReadLengthDelimited()))
+        {
+            _notUtf8 ??= field;
+        }
+    }
 
     // Expert lines are few and their value is a google.protobuf.Value (a oneof that merges lists
     // and structs across repeats): Google.Protobuf parses that part, with the recursion budget the
@@ -454,7 +538,7 @@ internal sealed class EvaluateRequestReader
 
         if (_mode == IdMode.Application)
         {
-            Application.ExpertScores[Text(key)] = scores ?? InvalidScores;
+            Application.ExpertScores[Text(key, "expert_scores")] = scores ?? InvalidScores;
         }
     }
 
@@ -543,12 +627,6 @@ internal sealed class EvaluateRequestReader
             return body;
         }
 
-        public string ReadString(StringCache? cache)
-        {
-            var bytes = ReadLengthDelimited();
-            return bytes.Length == 0 ? "" : cache is null ? Utf8.GetString(bytes) : cache.Get(bytes);
-        }
-
         public void SkipField(uint tag, int depth)
         {
             switch (tag & 7)
@@ -620,11 +698,12 @@ internal sealed class EvaluateRequestReader
         private readonly byte[]?[] _keys = new byte[]?[Slots];
         private readonly string?[] _values = new string?[Slots];
 
-        public string Get(ReadOnlySpan<byte> utf8)
+        // Null when the bytes are not UTF-8 (a hit was valid when it was stored).
+        public string? Get(ReadOnlySpan<byte> utf8)
         {
             if (utf8.Length > MaxLength)
             {
-                return Utf8.GetString(utf8);
+                return Decode(utf8);
             }
 
             var slot = (int)(Hash(utf8) & (Slots - 2));
@@ -641,7 +720,12 @@ internal sealed class EvaluateRequestReader
                 return _values[slot]!;
             }
 
-            var text = Utf8.GetString(utf8);
+            var text = Decode(utf8);
+            if (text is null)
+            {
+                return null;
+            }
+
             _keys[slot + 1] = _keys[slot];
             _values[slot + 1] = _values[slot];
             _keys[slot] = utf8.ToArray();
