@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
-using Google.Protobuf;
 using ScoringGrid.Client;
-using ScoringGrid.Common;
 using ScoringError = ScoringGrid.Scoring.ScoringError;
+using ScoringErrorCodes = ScoringGrid.Scoring.ScoringErrorCodes;
 using ScoreResultJson = ScoringGrid.Scoring.ScoreResultJson;
 using ScoringGrid.Grpc;
 using ScoringGrid.Grpc.Client;
@@ -12,16 +12,17 @@ namespace ScoringGrid.Cli.Commands;
 
 /// <summary>
 /// <c>sg score --server URL FILE...</c>: the same documents and output lines as offline scoring, scored by a
-/// server over one <c>EvaluateStream</c> (batch mode). Documents that do not parse get their error line locally.
-/// Documents are read while earlier ones are scored, and each line is written as soon as its answer
-/// arrives, in input order, so memory does not grow with the input or the output; if the call fails
-/// part-way, the lines before the failure stand and stderr says why.
+/// server over one <c>EvaluateStream</c> (batch mode). Documents are read by the same reader as offline
+/// (<see cref="ApplicationJson"/>), so one that does not parse gets offline's error line, locally; results
+/// and errors are written by the same writer (<see cref="ScoreResultJson"/>), so every line is byte for byte
+/// the line offline scoring prints. Documents are read while earlier ones are scored, and each line is
+/// written as soon as its answer arrives, in input order, so memory does not grow with the input or the
+/// output; if the call fails part-way, the lines before the failure stand and stderr says why.
 /// </summary>
 internal static class RemoteScore
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true).WithFormatDefaultValues(true));
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    // A FULL line is several KB: lines are gathered up to this much before each write.
+    private const int WriteSize = 64 * 1024;
 
     public static async Task<int> RunAsync(
         string address, string? apiKey, GrpcChannelOptions? options, IEnumerable<string> inputs, TextReader stdin, Stream output, CancellationToken cancellationToken)
@@ -30,10 +31,10 @@ internal static class RemoteScore
         // keeps its place in `order`: a document sent is queued as null before it goes, a document that
         // fails here as its error line. An answer arrives only after its document was sent, so its
         // place is always queued by then.
-        var order = new ConcurrentQueue<string?>();
+        var order = new ConcurrentQueue<byte[]?>();
         using var client = ScoringClient.Create(address, apiKey, options);
-        // A FULL line is several KB: a small buffer would cost several writes per line.
-        using var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true);
+        var lines = new ArrayBufferWriter<byte>(2 * WriteSize);
+        using var json = ScoreResultJson.CreateWriter(lines);
         var valid = true;
         try
         {
@@ -43,18 +44,31 @@ internal static class RemoteScore
                 while (order.TryDequeue(out var local) && local is not null)
                 {
                     valid = false;
-                    await writer.WriteLineAsync(local);
+                    lines.Write(local);
                 }
 
-                valid &= response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result;
-                await writer.WriteLineAsync(response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result
-                    ? Formatter.Format(response.Result)
-                    : ErrorLine(response.Error.Code, response.Error.Field, response.Error.Message, response.ApplicationId));
+                json.Reset();
+                if (response.OutcomeCase == EvaluateResponse.OutcomeOneofCase.Result)
+                {
+                    ResultMessageJson.Write(json, response.Result);
+                }
+                else
+                {
+                    valid = false;
+                    ScoreResultJson.WriteError(json, new ScoringError(response.Error.Code, response.Error.Field, response.Error.Message), response.ApplicationId);
+                }
+
+                json.Flush();
+                lines.Write("\n"u8);
+                if (lines.WrittenCount >= WriteSize)
+                {
+                    await WriteAsync(output, lines);
+                }
             }
         }
         catch (RpcException e)
         {
-            await writer.FlushAsync(CancellationToken.None);
+            await WriteAsync(output, lines);
             await Console.Error.WriteLineAsync(ServerConnection.Refusal(address, e));
             return 1;
         }
@@ -63,42 +77,43 @@ internal static class RemoteScore
         while (order.TryDequeue(out var local))
         {
             valid = false;
-            await writer.WriteLineAsync(local);
+            lines.Write(local!);
         }
 
+        await WriteAsync(output, lines);
         return valid ? 0 : ScoreCommand.InvalidExitCode;
     }
 
-    private static IEnumerable<Application> Applications(IEnumerable<string> inputs, TextReader stdin, ConcurrentQueue<string?> order)
+    private static async ValueTask WriteAsync(Stream output, ArrayBufferWriter<byte> lines)
     {
-        foreach (var document in Documents(inputs, stdin))
+        await output.WriteAsync(lines.WrittenMemory, CancellationToken.None);
+        await output.FlushAsync(CancellationToken.None);
+        lines.ResetWrittenCount();
+    }
+
+    private static IEnumerable<Application> Applications(IEnumerable<string> inputs, TextReader stdin, ConcurrentQueue<byte[]?> order)
+    {
+        foreach (var (document, unreadable) in Documents(inputs, stdin))
         {
-            if (document.Error is not null)
+            if (unreadable is not null)
             {
-                order.Enqueue(ErrorLine("NOT_FOUND", "", document.Error));
+                order.Enqueue(ErrorLine(new ScoringError(ScoringErrorCodes.NotFound, "", unreadable)));
                 continue;
             }
 
-            Application application;
-            try
+            if (ScoringGrid.Scoring.ApplicationJson.Parse(document, out var error) is not { } application)
             {
-                application = Parser.Parse<Application>(document.Json);
-            }
-            catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
-            {
-                // The parser says what is wrong; the diagnostics say where, as offline scoring does.
-                order.Enqueue(ProtoJsonDiagnostics.Explain(System.Text.Encoding.UTF8.GetBytes(document.Json), Application.Descriptor) is var (field, message)
-                    ? ErrorLine("INVALID_ARGUMENT", field, message)
-                    : ErrorLine("INVALID_ARGUMENT", "", e.Message));
+                order.Enqueue(ErrorLine(error!));
                 continue;
             }
 
             order.Enqueue(null);
-            yield return application;
+            yield return ApplicationMessage.From(application);
         }
     }
 
-    private static IEnumerable<(string Json, string? Error)> Documents(IEnumerable<string> inputs, TextReader stdin)
+    // What offline scoring reads: a file's bytes, or a line of stdin in UTF-8.
+    private static IEnumerable<(byte[] Document, string? Unreadable)> Documents(IEnumerable<string> inputs, TextReader stdin)
     {
         foreach (var input in inputs)
         {
@@ -108,37 +123,38 @@ internal static class RemoteScore
                 {
                     if (!string.IsNullOrWhiteSpace(line))
                     {
-                        yield return (line, null);
+                        yield return (System.Text.Encoding.UTF8.GetBytes(line), null);
                     }
                 }
 
                 continue;
             }
 
-            string? text = null;
-            string? error = null;
+            byte[]? bytes = null;
+            string? unreadable = null;
             try
             {
-                text = File.ReadAllText(input);
+                bytes = File.ReadAllBytes(input);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error = $"cannot read {input}: {e.Message}";
+                unreadable = $"cannot read {input}: {e.Message}";
             }
 
-            yield return (text ?? "", error);
+            yield return (bytes ?? [], unreadable);
         }
     }
 
-    /// <summary>The same error line offline scoring prints (<see cref="ScoreResultJson.WriteError"/>).</summary>
-    private static string ErrorLine(string code, string field, string message, string applicationId = "")
+    /// <summary>The error line offline scoring prints for a document it cannot read or parse.</summary>
+    private static byte[] ErrorLine(ScoringError error)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = ScoreResultJson.CreateWriter(buffer))
         {
-            ScoreResultJson.WriteError(json, new ScoringError(code, field, message), applicationId);
+            ScoreResultJson.WriteError(json, error);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 }
