@@ -130,34 +130,47 @@ done
 echo
 echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): ratio to ceiling $(printf '%s\n' "${transport[@]}" | median) (rounds: ${transport[*]}); server CPU per request vs the ceiling $(printf '%s\n' "${transport_cpu[@]}" | median) (rounds: ${transport_cpu[*]})"
 
-# Latency at half of peak: h2load offers half of ScoringGrid's median rate above, spread evenly over the
-# same 16 connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
+# Latency at half of peak: h2load offers half of ScoringGrid's median rate above, spread evenly over its
+# connections (--rps per connection), for 10 s, to ScoringGrid and then to the ceiling; every
 # request's time until its response ended comes from h2load's log file (only HTTP 200 counted; the grpcio
 # check above proved the statuses). h2load's rate mode sends each connection's due requests together on a
 # 10 ms tick that starts when the connection is made (seen with strace). So the generator's shape decides
 # how bursty the same rate is, and each server is measured in three shapes:
-#   burst: one h2load, as the peak was. Its 16 connections connect at once, so their ticks coincide and
+#   burst: one h2load, as the peak was. Its connections connect at once, so their ticks coincide and
 #     every 10 ms the server gets 5 ms of work (half its peak) at once: the last request of a burst waits
 #     about 5 ms behind it, whatever the server. This shows the generator more than the server.
-#   4 procs: 4 h2load processes of 4 connections each (the same 16 connections, 32 streams each), whose
-#     ticks fall wherever the processes happened to start, so that a burst is a quarter as large.
-#   spread: one h2load whose 16 connections open about 1 ms apart (-r 1 --rate-period 1ms), so their
+#   4procs: 4 h2load processes sharing the connections, whose ticks fall wherever the processes happened
+#     to start, so that a burst is a quarter as large.
+#   spread: one h2load whose connections open about 1 ms apart (-r 1 --rate-period 1ms), so their
 #     ticks fall at different phases of the 10 ms period: the same rate, offered as evenly as this
 #     generator can. -r excludes -D, so the 10 s are given as a request count.
 # The ceiling's rows show how much of each shape's latency is the generator's.
+# A connection's tick must not carry more requests than its streams allow (-m): h2load holds the rest
+# until a stream frees and times them from when they are sent, not from when they were due. Before
+# stop 21 that hid most of the latency above 51,200 requests/s (16 connections x 32 streams x 100
+# ticks): the ceiling at 75,000/s over 16 connections showed p99 2.3 ms with -m 32, 23-25 ms with
+# -m 100 (48 connections of -m 32: 5-26 ms). So there are at least 16 connections, and enough more
+# (a multiple of 4) that a tick carries at most half of -m.
 # h2load writes one log line per request with its own write(2): on this VM's disk that cost ~8 µs of
 # system time each on the cores the server shares (p99 doubled), so the logs go to tmpfs when there is one.
 latency_log_dir=$work; [ -d /dev/shm ] && [ -w /dev/shm ] && latency_log_dir=$(mktemp -d /dev/shm/sg-bench.XXXXXX)
+latency_connections() { # label -> connections for its rate at half of peak
+  local offered=$(( ${sg_peak[$1]%.*} / 2 )) per_tick=$(( streams / 2 ))
+  local needed=$(( (offered + 100 * per_tick - 1) / (100 * per_tick) ))
+  needed=$(( (needed + 3) / 4 * 4 ))
+  echo $(( needed > conns ? needed : conns ))
+}
 latency_at_half() { # label body server-label port shape (burst | 4procs | spread)
-  local rate=${sg_peak[$1]%.*}; local per=$(( rate / 2 / conns )) procs=1 i bad
+  local rate=${sg_peak[$1]%.*} lat_conns; lat_conns=$(latency_connections "$1")
+  local per=$(( rate / 2 / lat_conns )) procs=1 i bad
   local run_pids=() args=(-D 10)
   case $5 in
     4procs) procs=4 ;;
-    spread) args=(-n $(( per * conns * 10 )) -r 1 --rate-period 1ms) ;;
+    spread) args=(-n $(( per * lat_conns * 10 )) -r 1 --rate-period 1ms) ;;
   esac
   rm -f "$latency_log_dir"/latency.*
   for i in $(seq 1 "$procs"); do
-    h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c $(( conns / procs )) -m "$streams" -t 1 \
+    h2load -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' -c $(( lat_conns / procs )) -m "$streams" -t 1 \
       --rps "$per" "${args[@]}" --log-file "$latency_log_dir/latency.$i.log" "http://127.0.0.1:$4/scoringgrid.v1.Scoring/Evaluate" \
       >"$latency_log_dir/latency.$i.out" & run_pids+=($!)
   done
@@ -169,15 +182,15 @@ latency_at_half() { # label body server-label port shape (burst | 4procs | sprea
   [ "$bad" = 0 ] || { echo "latency run: $bad responses not HTTP 200" >&2; return 1; }
   # Served = responses over the longest h2load's run time (a spread run ends when its count is done).
   local seconds; seconds=$(sed -n 's/^finished in \([0-9.]*\)s,.*/\1/p' "$latency_log_dir"/latency.*.out | sort -g | tail -n 1)
-  cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5" -v offered=$(( per * conns )) -v seconds="$seconds" '
+  cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5 | $lat_conns" -v offered=$(( per * lat_conns )) -v seconds="$seconds" '
     { t[NR] = $1 }
     END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR] }'
 }
 echo
-echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, $conns connections in all, -m $streams, 10 s each, in three generator shapes (burst, 4procs, spread: see the script)"
+echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, -m $streams, at most $(( streams / 2 )) requests per connection per 10 ms tick, 10 s each, in three generator shapes (burst, 4procs, spread: see the script)"
 echo
-echo "| view | server | generator shape | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| view | server | generator shape | connections | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
 for shape in burst 4procs spread; do
   latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
   latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
