@@ -61,10 +61,11 @@ public sealed class GrpcServiceDefinitionBuilder
     /// <summary>Freezes the collected methods into a definition.</summary>
     public GrpcServiceDefinition Build() => new(ServiceName, _methods.ToArray());
 
+    // Requests are read strictly (a string that is not UTF-8 is refused, naming the field); responses as usual.
     private Method<TRequest, TResponse> Describe<TRequest, TResponse>(MethodType type, string name)
         where TRequest : IMessage<TRequest>, new()
         where TResponse : IMessage<TResponse>, new() =>
-        new(type, ServiceName, name, Marshallers.Create<TRequest>(), Marshallers.Create<TResponse>());
+        new(type, ServiceName, name, Marshallers.CreateForRequests<TRequest>(), Marshallers.Create<TResponse>());
 
     private GrpcServiceDefinitionBuilder Add<TRequest, TResponse>(Method<TRequest, TResponse> method, MethodType expected, ServerMethodHandler handler)
     {

@@ -41,6 +41,13 @@ public static class GrpcErrors
     public static Status UnparsableMessage() =>
         new(StatusCode.Internal, "Error parsing message: the payload is not a valid protobuf message of the expected type.");
 
+    /// <summary>A string field of the request whose bytes are not UTF-8, as proto3 requires them to be.</summary>
+    public static Status NotUtf8(string field) => new(StatusCode.InvalidArgument, NotUtf8Message(field));
+
+    /// <summary>The message of <see cref="NotUtf8"/>, for the same error given elsewhere (in a stream's answer, say).</summary>
+    public static string NotUtf8Message(string field) =>
+        $"{field} is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)";
+
     /// <summary>A unary or server-streaming request carried no message.</summary>
     public static Status MissingRequestMessage() =>
         new(StatusCode.Internal, "Request stream ended without a message.");

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Scoring;
+using ScoringGrid.Server.Scoring.Wire;
 
 namespace ScoringGrid.Server.Tests.Scoring;
 
@@ -266,6 +267,17 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         Assert.Equal(message, answers[1].Error.Message);
         Assert.Equal("3-star", answers[2].Result.Level);
         Assert.Equal("0", string.Join(",", response.TrailingHeaders.GetValues("grpc-status")));
+    }
+
+    [Fact]
+    public async Task GetRuleSet_ARuleSetIdThatIsNotUtf8_IsInvalidArgumentNamingTheField()
+    {
+        // Every method with Google.Protobuf messages reads its request strictly, as Evaluate's own reader does.
+        byte[] request = [0x0A, 4, .. RequestBytes.Gbk]; // rule_set
+        var (status, message) = await PostUnaryAsync("GetRuleSet", request);
+
+        Assert.Equal("3", status);
+        Assert.Equal(EvaluateRequestReader.NotUtf8("rule_set").Message, message);
     }
 
     // The EvaluateResponse messages of a response body, in order.

@@ -178,12 +178,12 @@ internal sealed class EvaluateRequestReader
     }
 
     /// <summary>
-    /// The error for a string field that is not UTF-8. Proto3 strings must be, and REST refuses a body
+    /// The error for a string field that is not UTF-8, worded as the transport's for other requests
+    /// (<see cref="ScoringGrid.Grpc.Utf8Fields"/>). Proto3 strings must be UTF-8, and REST refuses a body
     /// that is not; decoding with U+FFFD would score the application with a garbled name or id and
     /// hand it back without a word, as happens when a portal sends GBK-encoded text.
     /// </summary>
-    internal static ScoringError NotUtf8(string field) => new(ScoringErrorCodes.InvalidArgument, field,
-        $"{field} is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)");
+    internal static ScoringError NotUtf8(string field) => new(ScoringErrorCodes.InvalidArgument, field, ScoringGrid.Grpc.GrpcErrors.NotUtf8Message(field));
 
     private void ReadRequest(ref Input input)
     {

@@ -46,6 +46,17 @@ public class HealthServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_AServiceNameThatIsNotUtf8_IsInvalidArgument_NamingTheField()
+    {
+        using var http = _server.CreateHttpClient();
+        byte[] request = [0x0A, 4, 0xBD, 0xAD, 0xCB, 0xD5]; // service: "江苏" in GBK
+        RawResponse response = await RawGrpc.SendAsync(http, "/grpc.health.v1.Health/Check", RawGrpc.Frame(request));
+
+        Assert.Equal("3", response.GrpcStatus);
+        Assert.Equal("service is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)", response.GrpcMessage);
+    }
+
+    [Fact]
     public async Task Check_ReflectsSetStatus()
     {
         _server.Parts.Health.SetStatus("scoring", ServingStatus.NotServing);
