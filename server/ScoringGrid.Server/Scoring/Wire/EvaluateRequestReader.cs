@@ -426,32 +426,18 @@ internal sealed class EvaluateRequestReader
 
     // A map key, map value or item: decoded through the cache; "" and the field noted when not UTF-8.
     // (For a map key the field is the map: a key that is not text cannot be named in the message.)
-    private string Text(ReadOnlySpan<byte> utf8, string field)
-    {
-        if (utf8.Length == 0)
-        {
-            return "";
-        }
-
-        var text = _strings.Get(utf8);
-        if (text is null)
-        {
-            _notUtf8 ??= field;
-        }
-
-        return text ?? "";
-    }
+    private string Text(ReadOnlySpan<byte> utf8, string field) => utf8.Length == 0 ? "" : Checked(_strings.Get(utf8), field);
 
     // A string unique to the application (id, name, credit code): decoded without the cache.
     private string ReadText(ref Input input, string field)
     {
         var utf8 = input.ReadLengthDelimited();
-        if (utf8.Length == 0)
-        {
-            return "";
-        }
+        return utf8.Length == 0 ? "" : Checked(Decode(utf8), field);
+    }
 
-        var text = Decode(utf8);
+    // The decoded text, or "" with the field noted when the bytes were not UTF-8 (no text).
+    private string Checked(string? text, string field)
+    {
         if (text is null)
         {
             _notUtf8 ??= field;
