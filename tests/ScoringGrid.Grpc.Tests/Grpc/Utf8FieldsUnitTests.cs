@@ -1,6 +1,7 @@
 using System.Buffers;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Grpc.Tests.Grpc;
 
@@ -11,9 +12,6 @@ namespace ScoringGrid.Grpc.Tests.Grpc;
 public class Utf8FieldsUnitTests
 {
     private const string Marker = "@@@@";
-
-    // "江苏" (Jiangsu) in GBK: what a client sends when it forgets to convert to UTF-8.
-    private static readonly byte[] Gbk = [0xBD, 0xAD, 0xCB, 0xD5];
 
     public static TheoryData<string, IMessage> Cases => new()
     {
@@ -30,7 +28,7 @@ public class Utf8FieldsUnitTests
     [MemberData(nameof(Cases))]
     public void TheFirstStringThatIsNotUtf8_IsNamedByItsPath(string path, IMessage message)
     {
-        var bytes = Replaced(message.ToByteArray());
+        var bytes = NotUtf8.InPlaceOf(message.ToByteArray(), Marker);
 
         Assert.Equal(path, Utf8Fields.FirstNotUtf8(bytes, message.Descriptor));
         Assert.Equal(path, Utf8Fields.FirstNotUtf8(new ReadOnlySequence<byte>(bytes), message.Descriptor));
@@ -42,10 +40,10 @@ public class Utf8FieldsUnitTests
     public void BytesFieldsAndUnknownFields_AreNotText_AndAreNotLookedAt()
     {
         // Any's value is bytes; field 99 is unknown to Api.
-        var any = new Any { TypeUrl = "t", Value = ByteString.CopyFrom(Gbk) };
+        var any = new Any { TypeUrl = "t", Value = ByteString.CopyFrom(NotUtf8.Gbk) };
         Assert.Null(Utf8Fields.FirstNotUtf8(any.ToByteArray(), Any.Descriptor));
 
-        byte[] unknown = [.. new Api { Name = "ok" }.ToByteArray(), 0x9A, 0x06, 4, .. Gbk]; // field 99, length-delimited
+        byte[] unknown = [.. new Api { Name = "ok" }.ToByteArray(), 0x9A, 0x06, 4, .. NotUtf8.Gbk]; // field 99, length-delimited
         Assert.Equal("ok", Api.Parser.ParseFrom(unknown).Name);
         Assert.Null(Utf8Fields.FirstNotUtf8(unknown, Api.Descriptor));
     }
@@ -54,8 +52,7 @@ public class Utf8FieldsUnitTests
     public void OfTwoBadStrings_TheFirstInTheBytesIsNamed()
     {
         var api = new Api { Name = Marker, Version = "####" };
-        var bytes = Replaced(api.ToByteArray());
-        bytes = Replace(bytes, "####"u8, Gbk);
+        var bytes = NotUtf8.InPlaceOf(NotUtf8.InPlaceOf(api.ToByteArray(), Marker), "####");
 
         Assert.Equal("name", Utf8Fields.FirstNotUtf8(bytes, Api.Descriptor));
     }
@@ -67,23 +64,12 @@ public class Utf8FieldsUnitTests
         var ok = marshaller.Deserializer(new ReadOnlySequence<byte>(new Api { Name = "江苏" }.ToByteArray()));
         Assert.Equal("江苏", ok.Name);
 
-        var bad = Replaced(new Api { Methods = { new Method { Name = Marker } } }.ToByteArray());
+        var bad = NotUtf8.InPlaceOf(new Api { Methods = { new Method { Name = Marker } } }.ToByteArray(), Marker);
         var ex = Assert.Throws<RpcException>(() => marshaller.Deserializer(new ReadOnlySequence<byte>(bad)));
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal("methods[0].name is not valid UTF-8: protobuf strings must be UTF-8 (convert text in GBK or another encoding before sending)", ex.Status.Detail);
 
         // The plain marshaller, as clients use, decodes as Google.Protobuf does.
         Assert.Contains('\uFFFD', Marshallers.Create<Api>().Deserializer(new ReadOnlySequence<byte>(bad)).Methods[0].Name);
-    }
-
-    private static byte[] Replaced(byte[] bytes) => Replace(bytes, System.Text.Encoding.ASCII.GetBytes(Marker), Gbk);
-
-    private static byte[] Replace(byte[] bytes, ReadOnlySpan<byte> marker, byte[] with)
-    {
-        var at = bytes.AsSpan().IndexOf(marker);
-        Assert.True(at >= 0 && marker.Length == with.Length);
-        var copy = (byte[])bytes.Clone();
-        with.CopyTo(copy, at);
-        return copy;
     }
 }

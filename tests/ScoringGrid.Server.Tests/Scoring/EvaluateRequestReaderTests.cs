@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring;
 using ScoringGrid.Server.Scoring.Wire;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests.Scoring;
 
@@ -157,7 +158,7 @@ public sealed class EvaluateRequestReaderTests
         {
             var app = Examples.Message("js-star-2019");
             set(app);
-            var bytes = RequestBytes.Replacing(app, Marker, RequestBytes.Gbk);
+            var bytes = NotUtf8.InPlaceOf(new V1.EvaluateRequest { Application = app }.ToByteArray(), Marker);
             foreach (var catalog in new[] { Catalog, null })
             {
                 Assert.True(reader.TryRead(bytes, catalog, out var error), field);
@@ -183,8 +184,7 @@ public sealed class EvaluateRequestReaderTests
         var app = Examples.Message("js-star-2019");
         app.Applicant.Name = "@@@@";
         app.PlatformId = "####";
-        var bytes = RequestBytes.Replacing(app, "@@@@", RequestBytes.Gbk);
-        bytes = [.. bytes.AsSpan(0, bytes.AsSpan().IndexOf("####"u8)), .. RequestBytes.Gbk, .. bytes.AsSpan(bytes.AsSpan().IndexOf("####"u8) + 4)];
+        var bytes = NotUtf8.InPlaceOf(NotUtf8.InPlaceOf(new V1.EvaluateRequest { Application = app }.ToByteArray(), "@@@@"), "####");
 
         var reader = new EvaluateRequestReader();
         Assert.True(reader.TryRead(bytes, Catalog, out var error));
@@ -337,16 +337,16 @@ public sealed class EvaluateRequestReaderTests
         {
             var here = tag switch
             {
-                10 => NotUtf8(input.ReadBytes(), "id"),
-                18 => NotUtf8(input.ReadBytes(), "ruleset"),
+                10 => FieldIfNotUtf8(input.ReadBytes(), "id"),
+                18 => FieldIfNotUtf8(input.ReadBytes(), "ruleset"),
                 26 => FirstNotUtf8InApplicant(input.ReadBytes()),
-                34 => NotUtf8(input.ReadBytes(), "deployment"),
-                42 => NotUtf8(input.ReadBytes(), "items"),
+                34 => FieldIfNotUtf8(input.ReadBytes(), "deployment"),
+                42 => FieldIfNotUtf8(input.ReadBytes(), "items"),
                 50 => NotUtf8InEntry(input.ReadBytes(), "figures"),
                 58 => NotUtf8InEntry(input.ReadBytes(), "flags"),
                 66 => NotUtf8InEntry(input.ReadBytes(), "dates"),
                 74 => NotUtf8InEntry(input.ReadBytes(), "expert_scores"),
-                82 => NotUtf8(input.ReadBytes(), "platform_id"),
+                82 => FieldIfNotUtf8(input.ReadBytes(), "platform_id"),
                 _ => Skip(input),
             };
             found ??= here;
@@ -364,7 +364,7 @@ public sealed class EvaluateRequestReaderTests
         while ((tag = input.ReadTag()) != 0)
         {
             var number = (int)(tag >> 3);
-            var here = (tag & 7) == 2 && number is >= 1 and <= 6 ? NotUtf8(input.ReadBytes(), "applicant." + fields[number - 1]) : Skip(input);
+            var here = (tag & 7) == 2 && number is >= 1 and <= 6 ? FieldIfNotUtf8(input.ReadBytes(), "applicant." + fields[number - 1]) : Skip(input);
             found ??= here;
         }
 
@@ -386,10 +386,10 @@ public sealed class EvaluateRequestReaderTests
             }
         }
 
-        return NotUtf8(key, map) ?? NotUtf8(value, $"dates.{key.ToStringUtf8()}");
+        return FieldIfNotUtf8(key, map) ?? FieldIfNotUtf8(value, $"dates.{key.ToStringUtf8()}");
     }
 
-    private static string? NotUtf8(ByteString bytes, string field) => System.Text.Unicode.Utf8.IsValid(bytes.Span) ? null : field;
+    private static string? FieldIfNotUtf8(ByteString bytes, string field) => System.Text.Unicode.Utf8.IsValid(bytes.Span) ? null : field;
 
     private static string? Skip(CodedInputStream input)
     {

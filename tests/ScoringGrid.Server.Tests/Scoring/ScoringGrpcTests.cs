@@ -2,6 +2,7 @@ using Google.Protobuf;
 using ScoringGrid.Grpc;
 using ScoringGrid.Scoring;
 using ScoringGrid.Server.Scoring.Wire;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests.Scoring;
 
@@ -240,7 +241,7 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
         var app = Examples.Message("js-star-2019");
         app.Id = "app-1";
         app.Applicant.Name = "@@@@";
-        var gbk = RequestBytes.Replacing(app, "@@@@", RequestBytes.Gbk);
+        var gbk = NotUtf8.InPlaceOf(new V1.EvaluateRequest { Application = app }.ToByteArray(), "@@@@");
 
         var (status, message) = await PostUnaryAsync("Evaluate", gbk);
         Assert.Equal("3", status); // INVALID_ARGUMENT
@@ -273,7 +274,7 @@ public sealed class ScoringGrpcTests : IAsyncLifetime
     public async Task GetRuleSet_ARuleSetIdThatIsNotUtf8_IsInvalidArgumentNamingTheField()
     {
         // Every method with Google.Protobuf messages reads its request strictly, as Evaluate's own reader does.
-        byte[] request = [0x0A, 4, .. RequestBytes.Gbk]; // rule_set
+        byte[] request = [0x0A, 4, .. NotUtf8.Gbk]; // rule_set
         var (status, message) = await PostUnaryAsync("GetRuleSet", request);
 
         Assert.Equal("3", status);

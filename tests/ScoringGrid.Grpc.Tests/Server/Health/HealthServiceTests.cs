@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using ScoringGrid.Grpc.Client;
 using ScoringGrid.Grpc.Tests.Infrastructure;
+using ScoringGrid.Tests.Shared;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace ScoringGrid.Grpc.Tests.Server.Health;
@@ -49,7 +50,7 @@ public class HealthServiceTests : IAsyncLifetime
     public async Task Check_AServiceNameThatIsNotUtf8_IsInvalidArgument_NamingTheField()
     {
         using var http = _server.CreateHttpClient();
-        byte[] request = [0x0A, 4, 0xBD, 0xAD, 0xCB, 0xD5]; // service: "江苏" in GBK
+        byte[] request = [0x0A, 4, .. NotUtf8.Gbk]; // service
         RawResponse response = await RawGrpc.SendAsync(http, "/grpc.health.v1.Health/Check", RawGrpc.Frame(request));
 
         Assert.Equal("3", response.GrpcStatus);
