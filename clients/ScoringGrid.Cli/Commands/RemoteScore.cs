@@ -12,10 +12,10 @@ namespace ScoringGrid.Cli.Commands;
 
 /// <summary>
 /// <c>sg score --server URL FILE...</c>: the same documents and output lines as offline scoring, scored by a
-/// server over one <c>EvaluateStream</c> (batch mode). Documents are read by the same reader as offline
-/// (<see cref="ApplicationJson"/>), so one that does not parse gets offline's error line, locally; results
-/// and errors are written by the same writer (<see cref="ScoreResultJson"/>), so every line is byte for byte
-/// the line offline scoring prints. Documents are read while earlier ones are scored, and each line is
+/// server over one <c>EvaluateStream</c> (batch mode). The same documents (<see cref="InputDocuments"/>) are
+/// read by the same reader as offline (<c>ApplicationJson</c>), so one that does not parse gets offline's
+/// error line, locally; errors are written by offline's writer (<see cref="ScoreResultJson"/>) and results
+/// in its layout (<see cref="ResultMessageJson"/>), so every line is byte for byte the line offline scoring prints. Documents are read while earlier ones are scored, and each line is
 /// written as soon as its answer arrives, in input order, so memory does not grow with the input or the
 /// output; if the call fails part-way, the lines before the failure stand and stderr says why.
 /// </summary>
@@ -93,7 +93,7 @@ internal static class RemoteScore
 
     private static IEnumerable<Application> Applications(IEnumerable<string> inputs, TextReader stdin, ConcurrentQueue<byte[]?> order)
     {
-        foreach (var (document, unreadable) in Documents(inputs, stdin))
+        foreach (var (document, unreadable) in InputDocuments.Read(inputs, stdin))
         {
             if (unreadable is not null)
             {
@@ -109,39 +109,6 @@ internal static class RemoteScore
 
             order.Enqueue(null);
             yield return ApplicationMessage.From(application);
-        }
-    }
-
-    // What offline scoring reads: a file's bytes, or a line of stdin in UTF-8.
-    private static IEnumerable<(byte[] Document, string? Unreadable)> Documents(IEnumerable<string> inputs, TextReader stdin)
-    {
-        foreach (var input in inputs)
-        {
-            if (input == "-")
-            {
-                while (stdin.ReadLine() is { } line)
-                {
-                    if (!string.IsNullOrWhiteSpace(line))
-                    {
-                        yield return (System.Text.Encoding.UTF8.GetBytes(line), null);
-                    }
-                }
-
-                continue;
-            }
-
-            byte[]? bytes = null;
-            string? unreadable = null;
-            try
-            {
-                bytes = File.ReadAllBytes(input);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                unreadable = $"cannot read {input}: {e.Message}";
-            }
-
-            yield return (bytes ?? [], unreadable);
         }
     }
 

@@ -50,29 +50,11 @@ internal static class ScoreCommand
     {
         var writer = new ResultLineWriter(output);
         var allScored = true;
-        foreach (var input in inputs)
+        foreach (var (document, unreadable) in InputDocuments.Read(inputs, stdin))
         {
-            if (input == "-")
+            if (unreadable is not null)
             {
-                while (stdin.ReadLine() is { } line)
-                {
-                    if (!string.IsNullOrWhiteSpace(line))
-                    {
-                        allScored &= writer.Score(catalog, System.Text.Encoding.UTF8.GetBytes(line));
-                    }
-                }
-
-                continue;
-            }
-
-            byte[] document;
-            try
-            {
-                document = File.ReadAllBytes(input);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                writer.Error(new ScoringError(ScoringErrorCodes.NotFound, "", $"cannot read {input}: {e.Message}"));
+                writer.Error(new ScoringError(ScoringErrorCodes.NotFound, "", unreadable));
                 allScored = false;
                 continue;
             }
