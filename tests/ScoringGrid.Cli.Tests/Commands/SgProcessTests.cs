@@ -190,6 +190,26 @@ public partial class SgProcessTests
     }
 
     [Fact]
+    public async Task Score_AFileThatCannotBeRead_GetsItsErrorLine_OfflineAndOnAServer_AndTheOthersAreScored()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"sg-missing-{Guid.NewGuid():N}.json");
+        var example = Path.GetRelativePath(Repository.Root, Repository.Examples.First());
+        var (app, port, _) = await ServerOnFreePorts.StartAsync((grpc, _) => ["--urls", $"http://127.0.0.1:{grpc}", "--Logging:LogLevel:Default", "Warning"]);
+        await using var server = app;
+
+        var (offlineExit, offline, _) = await RunSg("score", missing, example);
+        var (remoteExit, remote, remoteErrors) = await RunSg("score", "--server", $"http://127.0.0.1:{port}", missing, example);
+
+        Assert.Equal(2, offlineExit);
+        Assert.True(remoteExit == 2, remoteErrors);
+        var lines = offline.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal($$$"""{"error":{"code":"NOT_FOUND","field":"","message":"cannot read {{{missing}}}: Could not find file '{{{missing}}}'."}}""", lines[0]);
+        Assert.Contains("\"level\":", lines[1], StringComparison.Ordinal);
+        Assert.Equal(offline, remote);
+    }
+
+    [Fact]
     public async Task Score_OnAServer_ADocumentOfTheWrongShape_GetsOfflinesErrorLine_NamingTheField()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("sg-shape-").FullName, "wrong.json");
