@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using ScoringGrid.Common;
 using ScoringGrid.Collector.Service.Grpc;
 using ScoringGrid.Grpc.Server;
+using ScoringGrid.Prometheus;
 using StackExchange.Redis;
 
 namespace ScoringGrid.Collector.Service;
@@ -38,7 +39,12 @@ internal static class CollectorHost
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => CollectorRedis.Connect(settings.Redis));
         builder.Services.AddSingleton(_ => CollectorOptions.Default);
         builder.Services.AddSingleton(sp => new SampleStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<CollectorOptions>()));
-        builder.Services.AddSingleton(_ => new CollectorMetrics());
+        builder.Services.AddSingleton(_ =>
+        {
+            var metrics = new CollectorMetrics();
+            RuntimeMetrics.Register(metrics.Registry);
+            return metrics;
+        });
         builder.Services.AddSingleton(sp => new Scraper(
             sp.GetRequiredService<SampleStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorMetrics>(), sp.GetRequiredService<ILogger<Scraper>>()));
         builder.Services.AddSingleton(sp => new TargetRegistry(sp.GetRequiredService<IConnectionMultiplexer>()));

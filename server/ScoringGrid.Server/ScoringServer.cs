@@ -75,7 +75,9 @@ public static class ScoringServer
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(provider);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new MetricRegistry());
+        var registry = new MetricRegistry();
+        RuntimeMetrics.Register(registry);
+        builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<ConnectionMetrics>();
         builder.Services.AddSingleton(authenticator);

@@ -56,6 +56,23 @@ public sealed class PromtoolTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckMetrics_RuntimeMetrics_PassWithoutLintFindings()
+    {
+        var registry = new MetricRegistry();
+        RuntimeMetrics.Register(registry);
+        var file = Path.Combine(_directory, "runtime.prom");
+        await using (var stream = File.Create(file))
+        {
+            await registry.WriteToAsync(stream);
+        }
+
+        var outcome = await Promtool.CheckMetricsAsync(file);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Describe() + "\nbody:\n" + await File.ReadAllTextAsync(file));
+        Assert.Equal(string.Empty, (outcome.StandardOutput + outcome.StandardError).Trim());
+    }
+
+    [Fact]
     public async Task CheckMetrics_BadBody_IsRejected_SoTheCheckCanFail()
     {
         var file = Path.Combine(_directory, "bad.prom");

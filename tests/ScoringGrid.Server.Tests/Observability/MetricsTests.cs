@@ -37,6 +37,9 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Contains("scoringgrid_evaluations_total{rule_set=\"js-star-2019\",version=\"2019.1\",level=\"3-star\"} 1", text);
         Assert.Contains("scoringgrid_in_flight_calls", text);
         Assert.Contains("scoringgrid_rule_sets_loaded 6", text);
+        Assert.Matches("(?m)^process_cpu_seconds_total [0-9.e+-]+$", text);
+        Assert.Matches("(?m)^dotnet_gc_collections_total\\{gc_heap_generation=\"gen0\"\\} [0-9]+$", text);
+        Assert.Matches("(?m)^dotnet_gc_pause_time_seconds_total [0-9.e+-]+$", text);
 
         var check = await Promtool.CheckMetricsTextAsync(text);
         Assert.True(check.ExitCode == 0, check.Describe());

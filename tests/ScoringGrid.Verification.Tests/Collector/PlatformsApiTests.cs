@@ -16,15 +16,17 @@ public sealed class PlatformsApiTests(RedisServerFixture redis) : IAsyncLifetime
     private const string AdminKey = "collector-admin-key";
     private WebApplication _collector = null!;
     private string _address = "";
+    private string _listen = "";
 
     public async Task InitializeAsync()
     {
         var grpcPort = Ports.Free();
         _address = $"http://127.0.0.1:{grpcPort}";
+        _listen = $"http://127.0.0.1:{Ports.Free()}";
         _collector = CollectorHost.Build(
         [
             "--redis", redis.Endpoint,
-            "--listen", $"http://127.0.0.1:{Ports.Free()}",
+            "--listen", _listen,
             "--grpc-urls", _address,
             "--admin-key-sha256", ScoringGrid.Server.Security.ApiKeyAuthenticator.HashKey(AdminKey),
         ]);
@@ -35,6 +37,23 @@ public sealed class PlatformsApiTests(RedisServerFixture redis) : IAsyncLifetime
     {
         await _collector.StopAsync();
         await _collector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Metrics_ShowTheProcessAndRuntimeSeries_BesideTheCollectorsOwn()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+
+        var body = await http.GetByteArrayAsync($"{_listen}/metrics");
+        var parsed = new ScoringGrid.Prometheus.ExpositionParser().Parse(body);
+
+        Assert.True(parsed.Succeeded, parsed.Error?.ToString());
+        var names = parsed.Families.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("process_cpu_seconds_total", names);
+        Assert.Contains("dotnet_gc_collections_total", names);
+        Assert.Contains("dotnet_thread_pool_threads", names);
+        Assert.Contains("sg_collector_samples_written_total", names);
+        Assert.True(parsed.Samples.Single(s => s.Name == "process_cpu_seconds_total").Value > 0);
     }
 
     [Fact]
