@@ -103,8 +103,10 @@ public static class RuntimeMetrics
             }
 
             registry.CreateGauge("dotnet_process_cpus", "The number of processors available to the process.").Set(Environment.ProcessorCount);
-            registry.CreateGauge("dotnet_runtime_info", "The .NET runtime's version and garbage collector mode; always 1.", "version", "gc_mode")
-                .WithLabels(Environment.Version.ToString(), GCSettings.IsServerGC ? "server" : "workstation").Set(1);
+            registry.CreateGauge("dotnet_runtime_info",
+                    "The .NET runtime's version, its garbage collector's mode and whether that adapts its heap count and budgets (DATAS); always 1.",
+                    "version", "gc_mode", "gc_dynamic_adaptation")
+                .WithLabels(Environment.Version.ToString(), GCSettings.IsServerGC ? "server" : "workstation", DynamicAdaptation()).Set(1);
 
             var collections = registry.CreateCounter("dotnet_gc_collections_total",
                 "Garbage collections since the process started, by the highest generation collected.", "gc_heap_generation");
@@ -162,6 +164,13 @@ public static class RuntimeMetrics
             _jitMethods.RaiseTo(System.Runtime.JitInfo.GetCompiledMethodCount());
             _jitTime.RaiseTo(System.Runtime.JitInfo.GetCompilationTime().TotalSeconds);
         }
+
+        // As the GC itself resolved it from runtimeconfig.json and DOTNET_GCDynamicAdaptationMode; it
+        // applies to the server GC only.
+        private static string DynamicAdaptation() =>
+            GCSettings.IsServerGC
+            && GC.GetConfigurationVariables().TryGetValue("GCDynamicAdaptationMode", out var mode)
+            && Convert.ToInt64(mode, System.Globalization.CultureInfo.InvariantCulture) == 1 ? "on" : "off";
 
         private static int CountOpenFiles()
         {

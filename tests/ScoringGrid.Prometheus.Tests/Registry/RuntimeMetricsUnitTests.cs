@@ -42,6 +42,8 @@ public class RuntimeMetricsUnitTests
         Assert.Equal(GCSettings.IsServerGC ? "server" : "workstation", mode);
         Assert.True(info.TryGetLabel("version", out var version));
         Assert.Equal(Environment.Version.ToString(), version);
+        Assert.True(info.TryGetLabel("gc_dynamic_adaptation", out var adaptation));
+        Assert.Equal(GCSettings.IsServerGC && Convert.ToInt64(GC.GetConfigurationVariables()["GCDynamicAdaptationMode"], System.Globalization.CultureInfo.InvariantCulture) == 1 ? "on" : "off", adaptation);
     }
 
     [Fact]
