@@ -10,6 +10,7 @@
 # ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate. Beside requests/s, each run
 # reports the server's CPU time per request (from /proc), which moves with the VM's drift much less.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
+#   SG_BENCH_LATENCY_ROUNDS (default 3): rounds of the latency rows, judged by their median.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/load/bench/bench-lib.sh"
@@ -17,7 +18,7 @@ n=${1:-200000}; runs=${2:-5}
 conns=${SG_BENCH_CONNECTIONS:-16}; streams=${SG_BENCH_STREAMS:-32}
 stream_count=10000; stream_calls=$(( (n + stream_count - 1) / stream_count ))
 
-bench_packages=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++ nghttp2-client python3-grpcio python3-protobuf protobuf-compiler)
+bench_packages=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++ nghttp2-client python3-grpcio python3-protobuf protobuf-compiler curl)
 apt_ensure "${bench_packages[@]}"
 
 work=$(mktemp -d)
@@ -160,8 +161,15 @@ latency_connections() { # label -> connections for its rate at half of peak
   needed=$(( (needed + 3) / 4 * 4 ))
   echo $(( needed > conns ? needed : conns ))
 }
+# ScoringGrid's own GC figures from its /metrics: "collections pause-seconds" so far.
+sg_gc() {
+  curl -s --http2-prior-knowledge "http://127.0.0.1:$p_sg/metrics" | awk '
+    /^dotnet_gc_collections_total/ { n += $2 } /^dotnet_gc_pause_time_seconds_total/ { p = $2 } END { printf "%d %s", n, p }'
+}
 latency_at_half() { # label body server-label port shape (burst | 4procs | spread)
   local rate=${sg_peak[$1]%.*} lat_conns; lat_conns=$(latency_connections "$1")
+  local gc_before="" gc_after gc_field="-"
+  [ "$4" = "$p_sg" ] && gc_before=$(sg_gc)
   local per=$(( rate / 2 / lat_conns )) procs=1 i bad
   local run_pids=() args=(-D 10)
   case $5 in
@@ -182,20 +190,57 @@ latency_at_half() { # label body server-label port shape (burst | 4procs | sprea
   [ "$bad" = 0 ] || { echo "latency run: $bad responses not HTTP 200" >&2; return 1; }
   # Served = responses over the longest h2load's run time (a spread run ends when its count is done).
   local seconds; seconds=$(sed -n 's/^finished in \([0-9.]*\)s,.*/\1/p' "$latency_log_dir"/latency.*.out | sort -g | tail -n 1)
-  cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5 | $lat_conns" -v offered=$(( per * lat_conns )) -v seconds="$seconds" '
+  if [ -n "$gc_before" ]; then
+    gc_after=$(sg_gc)
+    gc_field=$(awk -v b="$gc_before" -v a="$gc_after" -v s="$seconds" 'BEGIN { split(b, x, " "); split(a, y, " ");
+      printf "%.1f / %.1f", (y[1] - x[1]) / s, (y[2] - x[2]) * 1000 / s }')
+  fi
+  local row; row=$(cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5 | $lat_conns" -v offered=$(( per * lat_conns )) -v seconds="$seconds" -v gc="$gc_field" '
     { t[NR] = $1 }
-    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR] }'
+    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR], gc }')
+  echo "$row"
+  # For the summary: view, server, shape and p99 of every round.
+  awk -F' [|] ' '{ print $1 "|" $2 "|" $3 "|" $8 }' <<<"${row#| }" >>"$work/latency-p99"
 }
+latency_rounds=${SG_BENCH_LATENCY_ROUNDS:-3}
 echo
-echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, -m $streams, at most $(( streams / 2 )) requests per connection per 10 ms tick, 10 s each, in three generator shapes (burst, 4procs, spread: see the script)"
+echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, -m $streams, at most $(( streams / 2 )) requests per connection per 10 ms tick, 10 s each, in three generator shapes (burst, 4procs, spread: see the script), $latency_rounds rounds taking turns; GC: ScoringGrid's collections/s and pause ms/s during the row, from its /metrics"
 echo
-echo "| view | server | generator shape | connections | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
-for shape in burst 4procs spread; do
-  latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
-  latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
-  latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$shape"
-  latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$shape"
+echo "| view | server | generator shape | connections | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms | GC /s, pause ms/s |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
+# One 10-s p99 on this VM moves by 2-3x between consecutive runs of the same server at the same rate,
+# so each row is measured in rounds (servers in turn, reversed every other round) and judged by the median.
+: >"$work/latency-p99"
+for round in $(seq 1 "$latency_rounds"); do
+  for shape in burst 4procs spread; do
+    if ((round % 2)); then
+      latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
+      latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
+      latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$shape"
+      latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$shape"
+    else
+      latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
+      latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
+      latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$shape"
+      latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$shape"
+    fi
+  done
+done
+echo
+echo "p99 at half of peak, median of $latency_rounds rounds (the rounds' p99s in brackets, sorted)"
+echo
+echo "| view | generator shape | ScoringGrid p99 ms | ceiling p99 ms |"
+echo "|---|---|---|---|"
+for view in FULL SCORES; do
+  for shape in burst 4procs spread; do
+    cells=()
+    for server in scoringgrid ceiling; do
+      cells+=("$(awk -F'|' -v k="$view|$server|$shape" '$1 "|" $2 "|" $3 == k { print $4 }' "$work/latency-p99" | sort -g | awk '
+        { v[NR] = $1; all = all (NR > 1 ? ", " : "") $1 }
+        END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f (%s)", m, all }')")
+    done
+    echo "| $view | $shape | ${cells[0]} | ${cells[1]} |"
+  done
 done
 
 # EvaluateStream: h2load sends a body of $stream_count framed requests on one HTTP/2 stream per call, one call
