@@ -2,7 +2,7 @@
 # Regenerates, in one go, every table of docs/benchmarks.md: the scoring engine (BenchmarkDotNet), Evaluate
 # over gRPC vs bare Kestrel and C++ grpc (h2load), sg score in batch mode, our load runner on the same server,
 # and collector ingest.
-# Takes about 20 minutes on 2 cores; run it on an otherwise idle machine.
+# Takes about 25 minutes on 2 cores; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
