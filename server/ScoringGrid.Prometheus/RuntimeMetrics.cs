@@ -39,9 +39,9 @@ public static class RuntimeMetrics
     /// <summary>
     /// Collections counted once each, under the highest generation collected, from
     /// <paramref name="collectionCount"/> (<see cref="GC.CollectionCount(int)"/>), which counts a
-    /// generation's collections and every higher one's. The three reads are retried until no
-    /// collection fell between them (every collection counts in generation 0), so the counts are
-    /// one consistent snapshot.
+    /// generation's collections and every higher one's. The three reads are retried (up to 8 times)
+    /// until no collection fell between them (every collection counts in generation 0), so the
+    /// counts are one consistent snapshot.
     /// </summary>
     internal static (int Gen0, int Gen1, int Gen2) CollectionsByHighestGeneration(Func<int, int> collectionCount)
     {
