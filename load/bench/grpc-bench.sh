@@ -195,12 +195,20 @@ latency_at_half() { # label body server-label port shape (burst | 4procs | sprea
     gc_field=$(awk -v b="$gc_before" -v a="$gc_after" -v s="$seconds" 'BEGIN { split(b, x, " "); split(a, y, " ");
       printf "%.1f / %.1f", (y[1] - x[1]) / s, (y[2] - x[2]) * 1000 / s }')
   fi
-  local row; row=$(cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5 | $lat_conns" -v offered=$(( per * lat_conns )) -v seconds="$seconds" -v gc="$gc_field" '
+  # The row, and for the summary its view, server, shape and p99.
+  cat "$latency_log_dir"/latency.*.log | awk -F'\t' '{ print $3 / 1000 }' | sort -n | awk -v label="$1 | $3 | $5 | $lat_conns" \
+    -v key="$1|$3|$5" -v summary="$work/latency-p99" -v offered=$(( per * lat_conns )) -v seconds="$seconds" -v gc="$gc_field" '
     { t[NR] = $1 }
-    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR], gc }')
-  echo "$row"
-  # For the summary: view, server, shape and p99 of every round.
-  awk -F' [|] ' '{ print $1 "|" $2 "|" $3 "|" $8 }' <<<"${row#| }" >>"$work/latency-p99"
+    END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR], gc
+          printf "%s|%.2f\n", key, t[int(NR * 0.99)] >> summary }'
+}
+# One view and shape for ScoringGrid and the ceiling, ScoringGrid first in odd rounds.
+latency_pair() { # label body ceiling-port shape round
+  if (($5 % 2)); then
+    latency_at_half "$1" "$2" scoringgrid "$p_sg" "$4"; latency_at_half "$1" "$2" ceiling "$3" "$4"
+  else
+    latency_at_half "$1" "$2" ceiling "$3" "$4"; latency_at_half "$1" "$2" scoringgrid "$p_sg" "$4"
+  fi
 }
 latency_rounds=${SG_BENCH_LATENCY_ROUNDS:-3}
 echo
@@ -213,17 +221,8 @@ echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
 : >"$work/latency-p99"
 for round in $(seq 1 "$latency_rounds"); do
   for shape in burst 4procs spread; do
-    if ((round % 2)); then
-      latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
-      latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
-      latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$shape"
-      latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$shape"
-    else
-      latency_at_half FULL "$work/request.bin" ceiling "$p_ceiling" "$shape"
-      latency_at_half FULL "$work/request.bin" scoringgrid "$p_sg" "$shape"
-      latency_at_half SCORES "$work/request_scores.bin" ceiling "$p_ceiling_s" "$shape"
-      latency_at_half SCORES "$work/request_scores.bin" scoringgrid "$p_sg" "$shape"
-    fi
+    latency_pair FULL "$work/request.bin" "$p_ceiling" "$shape" "$round"
+    latency_pair SCORES "$work/request_scores.bin" "$p_ceiling_s" "$shape" "$round"
   done
 done
 echo
@@ -235,9 +234,8 @@ for view in FULL SCORES; do
   for shape in burst 4procs spread; do
     cells=()
     for server in scoringgrid ceiling; do
-      cells+=("$(awk -F'|' -v k="$view|$server|$shape" '$1 "|" $2 "|" $3 == k { print $4 }' "$work/latency-p99" | sort -g | awk '
-        { v[NR] = $1; all = all (NR > 1 ? ", " : "") $1 }
-        END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f (%s)", m, all }')")
+      p99s=$(awk -F'|' -v k="$view|$server|$shape" '$1 "|" $2 "|" $3 == k { print $4 }' "$work/latency-p99" | sort -g)
+      cells+=("$(median <<<"$p99s") ($(paste -sd, <<<"$p99s" | sed 's/,/, /g'))")
     done
     echo "| $view | $shape | ${cells[0]} | ${cells[1]} |"
   done
