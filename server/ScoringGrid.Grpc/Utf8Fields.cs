@@ -103,12 +103,12 @@ public static class Utf8Fields
             return map.Name;
         }
 
-        string? found = null;
         if (!hasValue)
         {
             return null;
         }
 
+        string? found = null;
         if (valueField.FieldType == FieldType.String)
         {
             found = System.Text.Unicode.Utf8.IsValid(value) ? null : "";
@@ -119,7 +119,7 @@ public static class Utf8Fields
             found = Find(ref inner, valueField.MessageType) is { } path ? "." + path : null;
         }
 
-        // Under its key, when the key is text (a number key is written as the number's bytes would not say).
+        // Named by its key when the key is text; a key of another type is shown as [key].
         return found is null ? null : $"{map.Name}.{(keyField.FieldType == FieldType.String ? System.Text.Encoding.UTF8.GetString(key) : "[key]")}{found}";
     }
 
