@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using ScoringGrid.Grpc.Server.Internal;
 
 namespace ScoringGrid.Grpc.Server;
 
@@ -13,6 +14,9 @@ namespace ScoringGrid.Grpc.Server;
 /// </summary>
 public static class GrpcKestrel
 {
+    // Every gRPC connection the server closes waits a little for its client to close too.
+    private static readonly LingeringClose Lingering = new(LingeringClose.DefaultLinger);
+
     /// <summary>Concurrent streams per HTTP/2 connection.</summary>
     public const int MaxStreamsPerConnection = 100;
 
@@ -72,10 +76,13 @@ public static class GrpcKestrel
 
         Action<ListenOptions> configure = listen =>
         {
+            // First, so that it holds the socket's own pipes, under TLS.
+            Lingering.ApplyTo(listen);
             if (address.UseTls)
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificateSelector = (_, _) => certificate!() });
+                LingeringClose.FollowTls(listen);
             }
             else
             {

@@ -30,6 +30,32 @@ public sealed class ConnectionAgeTests
         while (await connection.NextAsync(frame => frame.Type == RawH2Connection.GoAway) is not null)
         {
         }
+
+        Assert.False(connection.WasReset);
+    }
+
+    [Fact]
+    public async Task AClientStillWritingAfterTheGoAway_IsNotReset()
+    {
+        // A real client loses this race now and then: its next call leaves before the GOAWAY arrives. A
+        // server that closed its socket at once answers those bytes with a reset, and the client's next
+        // write fails (grpcio: UNAVAILABLE "Broken pipe") instead of its call being retried on a new
+        // connection, as a stream above the GOAWAY's last stream id may be.
+        await using var server = await ServerFixture.StartAsync(false, null, "--ScoringGrid:MaxConnectionAge", "00:00:00.5");
+        using var connection = await RawH2Connection.OpenAsync(server.GrpcAddress);
+        Assert.NotNull(await connection.NextAsync(frame => frame.Type == RawH2Connection.GoAway));
+
+        await connection.SendAsync(RawH2Connection.Ping, 0, 0, new byte[8]);
+        // Long enough for a reset to come back over loopback; the next write would then fail.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await connection.SendAsync(RawH2Connection.Ping, 0, 0, new byte[8]);
+
+        // The server read and dropped both, and then closed by itself, with a FIN.
+        while (await connection.NextAsync(frame => frame.Type == RawH2Connection.GoAway) is not null)
+        {
+        }
+
+        Assert.False(connection.WasReset);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ScoringGrid.Tests.Shared;
 
 namespace ScoringGrid.Server.Tests;
 

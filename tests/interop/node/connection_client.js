@@ -68,7 +68,7 @@ async function unaryAcrossAges() {
     try {
       await evaluate(`unary-${calls}`);
     } catch (error) {
-      failures.push(typeof error.code === 'number' ? statusName(error.code) : String(error));
+      failures.push(typeof error.code === 'number' ? `${statusName(error.code)}: ${error.details}` : String(error));
     }
     calls++;
     await sleep(20);

@@ -73,7 +73,7 @@ def main():
             try:
                 evaluate(request(f"unary-{calls}"), timeout=10)
             except grpc.RpcError as error:
-                failures.append(error.code().name)
+                failures.append(f"{error.code().name}: {error.details()}")
             calls += 1
             time.sleep(0.02)
         return {"calls": calls, "failures": failures}

@@ -1,15 +1,17 @@
 using System.Buffers.Binary;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ScoringGrid.Server.Tests;
+namespace ScoringGrid.Tests.Shared;
 
 /// <summary>One HTTP/2 frame as it came off the wire.</summary>
 internal sealed record H2Frame(byte Type, byte Flags, int StreamId, byte[] Payload);
 
 /// <summary>
-/// The client end of an HTTP/2 connection with prior knowledge that sends no requests: it reads frames
-/// and answers the server's SETTINGS, for tests of what the server does to a connection (pings, GOAWAY).
+/// The client end of an HTTP/2 connection (h2c with prior knowledge, or h2 over TLS by ALPN) that sends no
+/// requests: it reads frames and answers the server's SETTINGS, for tests of what the server does to a
+/// connection (pings, GOAWAY, how it closes).
 /// </summary>
 internal sealed class RawH2Connection : IDisposable
 {
@@ -20,24 +22,41 @@ internal sealed class RawH2Connection : IDisposable
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly TcpClient _tcp;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
 
-    private RawH2Connection(TcpClient tcp)
+    private RawH2Connection(TcpClient tcp, Stream stream)
     {
         _tcp = tcp;
-        _stream = tcp.GetStream();
+        _stream = stream;
     }
 
+    /// <summary>Connects to <paramref name="address"/>: h2c for http://, TLS asking for h2 (any certificate) for https://.</summary>
     public static async Task<RawH2Connection> OpenAsync(string address)
     {
         var uri = new Uri(address);
         var tcp = new TcpClient();
         await tcp.ConnectAsync(uri.Host, uri.Port);
-        var connection = new RawH2Connection(tcp);
+        Stream stream = tcp.GetStream();
+        if (uri.Scheme == Uri.UriSchemeHttps)
+        {
+            var tls = new SslStream(stream);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = uri.Host,
+                ApplicationProtocols = [SslApplicationProtocol.Http2],
+                RemoteCertificateValidationCallback = static (_, _, _, _) => true,
+            });
+            stream = tls;
+        }
+
+        var connection = new RawH2Connection(tcp, stream);
         await connection._stream.WriteAsync(Encoding.ASCII.GetBytes("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
         await connection.SendAsync(Settings, 0, 0, []);
         return connection;
     }
+
+    /// <summary>Whether the connection ended in a reset rather than the server's FIN.</summary>
+    public bool WasReset { get; private set; }
 
     public async Task SendAsync(byte type, byte flags, int streamId, byte[] payload)
     {
@@ -54,7 +73,8 @@ internal sealed class RawH2Connection : IDisposable
 
     /// <summary>
     /// The next frame that <paramref name="wanted"/> accepts, answering the server's SETTINGS on the way;
-    /// null when the connection ended. Throws when nothing comes within 15 s.
+    /// null when the connection ended, by a FIN or a reset (<see cref="WasReset"/>). Throws when nothing
+    /// comes within 15 s.
     /// </summary>
     public async Task<H2Frame?> NextAsync(Func<H2Frame, bool> wanted)
     {
@@ -86,7 +106,17 @@ internal sealed class RawH2Connection : IDisposable
         }
     }
 
-    public void Dispose() => _tcp.Dispose();
+    /// <summary>Closes the client's side of the connection (a FIN), as a client does once it has the server's GOAWAY.</summary>
+    public void CloseOwnSide() => _tcp.Client.Shutdown(SocketShutdown.Send);
+
+    /// <summary>Whether the server has closed its side, or reset the connection, without waiting.</summary>
+    public bool ServerHasClosed() => _tcp.Client.Poll(0, SelectMode.SelectRead) && _tcp.Client.Available == 0;
+
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _tcp.Dispose();
+    }
 
     private async Task<bool> ReadExactlyAsync(byte[] buffer, CancellationToken cancellationToken)
     {
@@ -101,7 +131,7 @@ internal sealed class RawH2Connection : IDisposable
         }
         catch (IOException)
         {
-            // A reset after the server's GOAWAY ends the connection as surely as a FIN.
+            WasReset = true;
             return false;
         }
     }
