@@ -21,8 +21,6 @@ internal sealed class LingeringClose
     /// <summary>How long a closed connection waits for its client's FIN by default.</summary>
     public static readonly TimeSpan DefaultLinger = TimeSpan.FromSeconds(2);
 
-    private static readonly byte[] Http2 = SslApplicationProtocol.Http2.Protocol.ToArray();
-
     public LingeringClose(TimeSpan linger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(linger, TimeSpan.Zero);
@@ -54,7 +52,7 @@ internal sealed class LingeringClose
         {
             if (connection.Features.Get<HeldTransport>() is { } held && connection.Features.Get<ITlsApplicationProtocolFeature>() is { } alpn)
             {
-                held.SpeaksHttp2 = alpn.ApplicationProtocol.Span.SequenceEqual(Http2);
+                held.SpeaksHttp2 = alpn.ApplicationProtocol.Span.SequenceEqual(SslApplicationProtocol.Http2.Protocol.Span);
             }
 
             return next(connection);
@@ -93,7 +91,7 @@ internal sealed class LingeringClose
         patience.CancelAfter(Linger);
         try
         {
-            // The GOAWAY Kestrel wrote may still sit unflushed in the pipe it completed.
+            // Whatever Kestrel wrote last (its GOAWAY) goes out before anything else.
             await socket.Output.FlushAsync(patience.Token).ConfigureAwait(false);
             while (true)
             {
@@ -108,9 +106,9 @@ internal sealed class LingeringClose
         }
         catch (OperationCanceledException)
         {
-            // Linger passed, or the connection was aborted: close now.
+            // Linger passed, or the connection was aborted (ConnectionAbortedException is one too): close now.
         }
-        catch (Exception error) when (error is IOException or ConnectionResetException or ConnectionAbortedException)
+        catch (IOException)
         {
             // The client reset the connection itself: there is nothing left to close gracefully.
         }
