@@ -14,11 +14,11 @@ namespace ScoringGrid.Grpc.Server;
 /// </summary>
 public static class GrpcKestrel
 {
-    // Every gRPC connection the server closes waits a little for its client to close too.
-    private static readonly LingeringClose Lingering = new(LingeringClose.DefaultLinger);
-
     /// <summary>Concurrent streams per HTTP/2 connection.</summary>
     public const int MaxStreamsPerConnection = 100;
+
+    // Every gRPC connection the server closes waits a little for its client to close too.
+    private static readonly LingeringClose Lingering = new(LingeringClose.DefaultLinger);
 
     /// <summary>Applies the gRPC limits: 100 streams per connection, no body size or rate limit.</summary>
     public static KestrelServerOptions ApplyGrpcLimits(this KestrelServerOptions options)
@@ -76,7 +76,7 @@ public static class GrpcKestrel
 
         Action<ListenOptions> configure = listen =>
         {
-            // First, so that it holds the socket's own pipes, under TLS.
+            // First of the connection middleware: it must hold the socket's own pipes, beneath TLS.
             Lingering.ApplyTo(listen);
             if (address.UseTls)
             {
