@@ -115,8 +115,8 @@ internal sealed class LingeringClose
     }
 
     // The socket's pipes as Kestrel sees them: every call passes straight through, except that completing
-    // them is only noted, so the socket outlives Kestrel's use of it. Also the connection's feature that
-    // FollowTls sets the protocol on.
+    // them only notes the error, if any, so the socket outlives Kestrel's use of it. Also the connection's
+    // feature that FollowTls sets the protocol on.
     private sealed class HeldTransport(IDuplexPipe socket) : IDuplexPipe
     {
         private readonly HeldInput _input = new(socket.Input);
@@ -137,8 +137,6 @@ internal sealed class LingeringClose
 
     private sealed class HeldInput(PipeReader inner) : PipeReader
     {
-        public bool Completed { get; private set; }
-
         public Exception? Error { get; private set; }
 
         public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
@@ -156,15 +154,12 @@ internal sealed class LingeringClose
 
         public override void Complete(Exception? exception = null)
         {
-            Completed = true;
             Error ??= exception;
         }
     }
 
     private sealed class HeldOutput(PipeWriter inner) : PipeWriter
     {
-        public bool Completed { get; private set; }
-
         public Exception? Error { get; private set; }
 
         public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
@@ -185,7 +180,6 @@ internal sealed class LingeringClose
 
         public override void Complete(Exception? exception = null)
         {
-            Completed = true;
             Error ??= exception;
         }
     }
