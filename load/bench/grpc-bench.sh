@@ -7,7 +7,8 @@
 # streaming ceiling (the Kestrel app answering every frame). Servers take turns within each round, in reverse order
 # every other round, and ratios are the median of the per-round ratios (the VM drifts); each server gets 10 s of load first (the tiered JIT). Between the
 # two: ScoringGrid's transport alone (its Health/Check against the ceiling), and latency percentiles at half of
-# ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate. Beside requests/s, each run
+# ScoringGrid's peak rate, for ScoringGrid and for the ceiling at the same rate (and the ceiling at half of its own
+# peak, whether the target can be met on this machine at all). Beside requests/s, each run
 # reports the server's CPU time per request (from /proc), which moves with the VM's drift much less.
 # Usage: bash load/bench/grpc-bench.sh [requests-per-run (default 200000)] [rounds (default 5)]
 #   SG_BENCH_LATENCY_ROUNDS (default 3): rounds of the latency rows, judged by their median.
@@ -105,10 +106,10 @@ run_view() { # label sg-body ceiling-port cpp-port
   echo "|---|---:|---:|---:|---:|---:|"
   printf '| ceiling | %.0f | 1.00 | %.2f | %.2f | 1.00 |\n' "$(col 1)" "$(ratio 1 5)" "$(col 2)"
   printf '| scoringgrid | %.0f | %.2f | %.2f | %.2f | %.2f |\n' "$(col 3)" "$(ratio 3 1)" "$(ratio 3 5)" "$(col 4)" "$(ratio 4 2)"
-  sg_peak[$label]=$(col 3)
+  sg_peak[$label]=$(col 3); ceiling_peak[$label]=$(col 1)
   printf '| cpp | %.0f | %.2f | 1.00 | %.2f | %.2f |\n' "$(col 5)" "$(ratio 5 1)" "$(col 6)" "$(ratio 6 2)"
 }
-declare -A sg_peak
+declare -A sg_peak ceiling_peak
 run_view FULL "$work/request.bin" "$p_ceiling" "$p_cpp"
 run_view SCORES "$work/request_scores.bin" "$p_ceiling_s" "$p_cpp_s"
 
@@ -155,8 +156,8 @@ echo "Transport alone (ScoringGrid Health/Check vs the ceiling, $runs rounds): r
 # h2load writes one log line per request with its own write(2): on this VM's disk that cost ~8 µs of
 # system time each on the cores the server shares (p99 doubled), so the logs go to tmpfs when there is one.
 latency_log_dir=$work; [ -d /dev/shm ] && [ -w /dev/shm ] && latency_log_dir=$(mktemp -d /dev/shm/sg-bench.XXXXXX)
-latency_connections() { # label -> connections for its rate at half of peak
-  local offered=$(( ${sg_peak[$1]%.*} / 2 )) per_tick=$(( streams / 2 ))
+latency_connections() { # peak -> connections for the rate at half of it
+  local offered=$(( ${1%.*} / 2 )) per_tick=$(( streams / 2 ))
   local needed=$(( (offered + 100 * per_tick - 1) / (100 * per_tick) ))
   needed=$(( (needed + 3) / 4 * 4 ))
   echo $(( needed > conns ? needed : conns ))
@@ -166,8 +167,8 @@ sg_gc() {
   curl -s --http2-prior-knowledge "http://127.0.0.1:$p_sg/metrics" | awk '
     /^dotnet_gc_collections_total/ { n += $2 } /^dotnet_gc_pause_time_seconds_total/ { p = $2 } END { printf "%d %s", n, p }'
 }
-latency_at_half() { # label body server-label port shape (burst | 4procs | spread)
-  local rate=${sg_peak[$1]%.*} lat_conns; lat_conns=$(latency_connections "$1")
+latency_at_half() { # label body server-label port shape (burst | 4procs | spread) peak
+  local rate=${6%.*} lat_conns; lat_conns=$(latency_connections "$6")
   local gc_before="" gc_after gc_field="-"
   [ "$4" = "$p_sg" ] && gc_before=$(sg_gc)
   local per=$(( rate / 2 / lat_conns )) procs=1 i bad
@@ -202,17 +203,24 @@ latency_at_half() { # label body server-label port shape (burst | 4procs | sprea
     END { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s |\n", label, offered, NR / seconds, t[int(NR * 0.5)], t[int(NR * 0.99)], t[int(NR * 0.999)], t[NR], gc
           printf "%s|%.2f\n", key, t[int(NR * 0.99)] >> summary }'
 }
-# One view and shape for ScoringGrid and the ceiling, ScoringGrid first in odd rounds.
-latency_pair() { # label body ceiling-port shape round
+# One view and shape: ScoringGrid and the ceiling at half of ScoringGrid's peak, then the ceiling at half of
+# its own peak; the reverse order in even rounds. The last row asks whether the target can be met on this
+# machine at all: the ceiling does no work, so half of its peak is a higher rate than half of ScoringGrid's,
+# and the generator, on the same two cores, costs about as much per request as the ceiling (h2load's own CPU
+# time: 2.6-3.3 µs per request in rate mode at 128,000/s, against 5 µs for the ceiling).
+latency_trio() { # label body ceiling-port shape round
+  local sg_peak_rate=${sg_peak[$1]} own_peak=${ceiling_peak[$1]}
   if (($5 % 2)); then
-    latency_at_half "$1" "$2" scoringgrid "$p_sg" "$4"; latency_at_half "$1" "$2" ceiling "$3" "$4"
+    latency_at_half "$1" "$2" scoringgrid "$p_sg" "$4" "$sg_peak_rate"; latency_at_half "$1" "$2" ceiling "$3" "$4" "$sg_peak_rate"
+    latency_at_half "$1" "$2" ceiling-own "$3" "$4" "$own_peak"
   else
-    latency_at_half "$1" "$2" ceiling "$3" "$4"; latency_at_half "$1" "$2" scoringgrid "$p_sg" "$4"
+    latency_at_half "$1" "$2" ceiling-own "$3" "$4" "$own_peak"
+    latency_at_half "$1" "$2" ceiling "$3" "$4" "$sg_peak_rate"; latency_at_half "$1" "$2" scoringgrid "$p_sg" "$4" "$sg_peak_rate"
   fi
 }
 latency_rounds=${SG_BENCH_LATENCY_ROUNDS:-3}
 echo
-echo "Latency at half of ScoringGrid's peak: h2load --rps per connection, -m $streams, at most $(( streams / 2 )) requests per connection per 10 ms tick, 10 s each, in three generator shapes (burst, 4procs, spread: see the script), $latency_rounds rounds taking turns; GC: ScoringGrid's collections/s and pause ms/s during the row, from its /metrics"
+echo "Latency at half of peak (ScoringGrid's, for it and the ceiling; the ceiling's own, for the ceiling-own rows): h2load --rps per connection, -m $streams, at most $(( streams / 2 )) requests per connection per 10 ms tick, 10 s each, in three generator shapes (burst, 4procs, spread: see the script), $latency_rounds rounds taking turns; GC: ScoringGrid's collections/s and pause ms/s during the row, from its /metrics"
 echo
 echo "| view | server | generator shape | connections | offered req/s | served req/s | p50 ms | p99 ms | p99.9 ms | max ms | GC /s, pause ms/s |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
@@ -221,23 +229,23 @@ echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
 : >"$work/latency-p99"
 for round in $(seq 1 "$latency_rounds"); do
   for shape in burst 4procs spread; do
-    latency_pair FULL "$work/request.bin" "$p_ceiling" "$shape" "$round"
-    latency_pair SCORES "$work/request_scores.bin" "$p_ceiling_s" "$shape" "$round"
+    latency_trio FULL "$work/request.bin" "$p_ceiling" "$shape" "$round"
+    latency_trio SCORES "$work/request_scores.bin" "$p_ceiling_s" "$shape" "$round"
   done
 done
 echo
 echo "p99 at half of peak, median of $latency_rounds rounds (the rounds' p99s in brackets, sorted)"
 echo
-echo "| view | generator shape | ScoringGrid p99 ms | ceiling p99 ms |"
-echo "|---|---|---|---|"
+echo "| view | generator shape | ScoringGrid p99 ms | ceiling p99 ms | ceiling at half of its own peak (of $(printf '%.0f' "${ceiling_peak[FULL]}") FULL, $(printf '%.0f' "${ceiling_peak[SCORES]}") SCORES req/s), p99 ms |"
+echo "|---|---|---|---|---|"
 for view in FULL SCORES; do
   for shape in burst 4procs spread; do
     cells=()
-    for server in scoringgrid ceiling; do
+    for server in scoringgrid ceiling ceiling-own; do
       p99s=$(awk -F'|' -v k="$view|$server|$shape" '$1 "|" $2 "|" $3 == k { print $4 }' "$work/latency-p99" | sort -g)
       cells+=("$(median <<<"$p99s") ($(paste -sd, <<<"$p99s" | sed 's/,/, /g'))")
     done
-    echo "| $view | $shape | ${cells[0]} | ${cells[1]} |"
+    echo "| $view | $shape | ${cells[0]} | ${cells[1]} | ${cells[2]} |"
   done
 done
 
