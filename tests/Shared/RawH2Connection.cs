@@ -39,14 +39,7 @@ internal sealed class RawH2Connection : IDisposable
         Stream stream = tcp.GetStream();
         if (uri.Scheme == Uri.UriSchemeHttps)
         {
-            var tls = new SslStream(stream);
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = uri.Host,
-                ApplicationProtocols = [SslApplicationProtocol.Http2],
-                RemoteCertificateValidationCallback = static (_, _, _, _) => true,
-            });
-            stream = tls;
+            stream = await TestCertificates.AuthenticateTrustingAnyAsync(stream, uri.Host, SslApplicationProtocol.Http2);
         }
 
         var connection = new RawH2Connection(tcp, stream);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -21,6 +22,22 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(names.Build());
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return request.CreateSelfSigned(now.AddDays(-1), now + (validity ?? TimeSpan.FromDays(1)));
+    }
+
+    /// <summary>
+    /// The client side of TLS over <paramref name="stream"/> to a server the test started, asking ALPN for
+    /// <paramref name="protocol"/> and trusting whatever certificate the server shows.
+    /// </summary>
+    public static async Task<SslStream> AuthenticateTrustingAnyAsync(Stream stream, string host, SslApplicationProtocol protocol)
+    {
+        var tls = new SslStream(stream);
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = host,
+            ApplicationProtocols = [protocol],
+            RemoteCertificateValidationCallback = static (_, _, _, _) => true,
+        });
+        return tls;
     }
 
     /// <summary>

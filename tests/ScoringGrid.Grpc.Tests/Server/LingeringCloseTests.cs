@@ -61,13 +61,7 @@ public sealed class LingeringCloseTests
         var uri = new Uri(server.Address);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(uri.Host, uri.Port);
-        await using var tls = new SslStream(tcp.GetStream());
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-        {
-            TargetHost = uri.Host,
-            ApplicationProtocols = [SslApplicationProtocol.Http11],
-            RemoteCertificateValidationCallback = static (_, _, _, _) => true,
-        });
+        await using SslStream tls = await TestCertificates.AuthenticateTrustingAnyAsync(tcp.GetStream(), uri.Host, SslApplicationProtocol.Http11);
         Assert.Equal(SslApplicationProtocol.Http11, tls.NegotiatedApplicationProtocol);
 
         // The client asks the server to close after the response, and then waits for it to.
